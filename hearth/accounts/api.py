@@ -1,0 +1,94 @@
+from datetime import datetime
+
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema
+from pydantic import field_validator
+
+from hearth.accounts import services
+from hearth.accounts.models import User
+from hearth.accounts.timezones import time_zone_names
+
+router = Router(tags=["profile"])
+
+
+def check_time_zone(value: str | None) -> str | None:
+    if value is not None and value != "UTC" and value not in time_zone_names():
+        raise ValueError(f"'{value}' is not a time zone we know, e.g. 'Europe/Lisbon'.")
+    return value
+
+
+class ProfileOut(Schema):
+    id: int
+    email: str
+    display_name: str
+    pronouns: str
+    time_zone: str
+
+
+class ProfilePatch(Schema):
+    display_name: str | None = Field(None, min_length=1, max_length=60)
+    pronouns: str | None = Field(None, max_length=40)
+    time_zone: str | None = None
+
+    _check_time_zone = field_validator("time_zone")(check_time_zone)
+
+
+class ApiTokenOut(Schema):
+    id: int
+    name: str
+    hint: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class ApiTokenIn(Schema):
+    name: str = Field(min_length=1, max_length=60)
+
+
+class ApiTokenCreated(ApiTokenOut):
+    token: str = Field(description="Shown only now; store it safely.")
+
+
+def me(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@router.get("/me", response=ProfileOut, summary="Your profile")
+def profile_get(request: HttpRequest) -> User:
+    return me(request)
+
+
+@router.patch("/me", response=ProfileOut, summary="Change your profile")
+def profile_patch(request: HttpRequest, changes: ProfilePatch) -> User:
+    user = me(request)
+    return services.profile_update(
+        user=user,
+        display_name=changes.display_name or user.display_name,
+        pronouns=user.pronouns if changes.pronouns is None else changes.pronouns,
+        time_zone=changes.time_zone or user.time_zone,
+    )
+
+
+@router.get("/tokens", response=list[ApiTokenOut], summary="Your personal API tokens")
+def tokens_list(request: HttpRequest) -> object:
+    return me(request).api_tokens.all()
+
+
+@router.post("/tokens", response={201: ApiTokenCreated}, summary="Make a personal API token")
+def tokens_create(request: HttpRequest, body: ApiTokenIn) -> tuple[int, dict[str, object]]:
+    token, raw = services.api_token_create(user=me(request), name=body.name)
+    return 201, {
+        "id": token.pk,
+        "name": token.name,
+        "hint": token.hint,
+        "created_at": token.created_at,
+        "last_used_at": token.last_used_at,
+        "token": raw,
+    }
+
+
+@router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
+def tokens_revoke(request: HttpRequest, token_id: int) -> tuple[int, None]:
+    if not services.api_token_revoke(user=me(request), token_id=token_id):
+        raise Http404
+    return 204, None

@@ -1,0 +1,41 @@
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.accounts.models import ApiToken, User, hash_token
+
+
+def profile_update(
+    *, user: User, display_name: str, pronouns: str = "", time_zone: str = "UTC"
+) -> User:
+    user.display_name = display_name.strip()
+    user.pronouns = pronouns.strip()
+    user.time_zone = time_zone
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name", "pronouns", "time_zone"])
+    return user
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a personal API token; the raw token is returned once and never stored."""
+    raw = ApiToken.new_raw_token()
+    token = ApiToken.objects.create(
+        user=user, name=name.strip(), token_hash=hash_token(raw), hint=raw[:12]
+    )
+    return token, raw
+
+
+def api_token_user(raw: str) -> User | None:
+    """The active account a raw token belongs to, marking the token as used."""
+    if not raw.startswith(ApiToken.PREFIX):
+        return None
+    token = ApiToken.objects.select_related("user").filter(token_hash=hash_token(raw)).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def api_token_revoke(*, user: User, token_id: int) -> bool:
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return deleted > 0

@@ -1,0 +1,45 @@
+"""Hearth's JSON API: one NinjaAPI, each domain adds its router; schema at /api/openapi.json."""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie, HttpBearer
+
+from hearth.accounts.api import router as accounts_router
+from hearth.accounts.services import api_token_user
+from hearth.relationships.api import router as relationships_router
+from hearth.relationships.services import MembershipError
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser's signed-in session (CSRF checked on writes)."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> object | None:
+        return request.user if request.user.is_authenticated else None
+
+
+class TokenAuth(HttpBearer):
+    """A personal API token: `Authorization: Bearer hearth_…`."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> object | None:
+        user = api_token_user(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Hearth API",
+    version="1",
+    description="Everything a member can do in Hearth, for their own relationships only.",
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+api.add_router("/", accounts_router)
+api.add_router("/", relationships_router)
+
+
+@api.exception_handler(MembershipError)
+def membership_error(request: HttpRequest, error: MembershipError) -> HttpResponse:
+    return api.create_response(request, {"detail": error.message}, status=400)

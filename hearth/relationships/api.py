@@ -1,0 +1,183 @@
+from datetime import datetime
+
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema
+from pydantic import field_validator
+
+from hearth.accounts.api import check_time_zone
+from hearth.accounts.models import User
+from hearth.relationships import selectors, services
+from hearth.relationships.models import Invitation, Member, Relationship
+
+router = Router(tags=["relationships"])
+
+
+class RelationshipOut(Schema):
+    id: int
+    name: str
+    kind: Relationship.Kind
+    phase: Relationship.Phase
+    time_zone: str
+    created_at: datetime
+    archived_at: datetime | None
+
+
+class RelationshipIn(Schema):
+    name: str = Field(min_length=1, max_length=80)
+    kind: Relationship.Kind
+    phase: Relationship.Phase = Relationship.Phase.NEW
+    time_zone: str = "UTC"
+
+    _check_time_zone = field_validator("time_zone")(check_time_zone)
+
+
+class RelationshipPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=80)
+    phase: Relationship.Phase | None = None
+    time_zone: str | None = None
+
+    _check_time_zone = field_validator("time_zone")(check_time_zone)
+
+
+class MemberOut(Schema):
+    id: int
+    display_name: str
+    pronouns: str
+    joined_at: datetime
+    is_me: bool
+
+
+class InvitationOut(Schema):
+    id: int
+    code: str = Field(description="The short code to type in, like ABCD-2345.")
+    link: str = Field(description="The link that opens the invitation.")
+    created_at: datetime
+    expires_at: datetime
+    status: Invitation.Status
+
+
+class AcceptIn(Schema):
+    code: str | None = Field(None, max_length=20, description="The short code, or")
+    token: str | None = Field(None, max_length=64, description="the token from the link.")
+
+
+def me(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def membership(request: HttpRequest, relationship_id: int) -> Member:
+    return selectors.member_for(user=me(request), relationship_id=relationship_id)
+
+
+def member_out(member: Member, viewer: User) -> MemberOut:
+    return MemberOut(
+        id=member.pk,
+        display_name=member.user.display_name,
+        pronouns=member.user.pronouns,
+        joined_at=member.joined_at,
+        is_me=member.user_id == viewer.pk,
+    )
+
+
+def invitation_out(request: HttpRequest, invitation: Invitation) -> InvitationOut:
+    return InvitationOut(
+        id=invitation.pk,
+        code=invitation.display_code,
+        link=request.build_absolute_uri(f"/invite/{invitation.token}/"),
+        created_at=invitation.created_at,
+        expires_at=invitation.expires_at,
+        status=invitation.status,
+    )
+
+
+@router.get("/relationships", response=list[RelationshipOut], summary="Your relationships")
+def relationships_list(request: HttpRequest) -> list[Relationship]:
+    return [m.relationship for m in selectors.memberships_of(me(request))]
+
+
+@router.post("/relationships", response={201: RelationshipOut}, summary="Start a relationship")
+def relationships_create(request: HttpRequest, body: RelationshipIn) -> tuple[int, Relationship]:
+    return 201, services.relationship_create(
+        user=me(request),
+        name=body.name,
+        kind=body.kind,
+        phase=body.phase,
+        time_zone=body.time_zone,
+    )
+
+
+@router.get("/relationships/{relationship_id}", response=RelationshipOut)
+def relationships_get(request: HttpRequest, relationship_id: int) -> Relationship:
+    return membership(request, relationship_id).relationship
+
+
+@router.patch("/relationships/{relationship_id}", response=RelationshipOut)
+def relationships_patch(
+    request: HttpRequest, relationship_id: int, changes: RelationshipPatch
+) -> Relationship:
+    member = membership(request, relationship_id)
+    relationship = member.relationship
+    return services.relationship_update(
+        member=member,
+        name=changes.name or relationship.name,
+        phase=changes.phase or relationship.phase,
+        time_zone=changes.time_zone or relationship.time_zone,
+    )
+
+
+@router.post(
+    "/relationships/{relationship_id}/leave",
+    response={204: None},
+    summary="Leave a relationship (archived when one member is left)",
+)
+def relationships_leave(request: HttpRequest, relationship_id: int) -> tuple[int, None]:
+    services.member_leave(member=membership(request, relationship_id))
+    return 204, None
+
+
+@router.get("/relationships/{relationship_id}/members", response=list[MemberOut])
+def members_list(request: HttpRequest, relationship_id: int) -> list[MemberOut]:
+    member = membership(request, relationship_id)
+    return [member_out(m, me(request)) for m in selectors.current_members(member.relationship)]
+
+
+@router.get("/relationships/{relationship_id}/invitations", response=list[InvitationOut])
+def invitations_list(request: HttpRequest, relationship_id: int) -> list[InvitationOut]:
+    member = membership(request, relationship_id)
+    return [invitation_out(request, i) for i in selectors.pending_invitations(member.relationship)]
+
+
+@router.post("/relationships/{relationship_id}/invitations", response={201: InvitationOut})
+def invitations_create(request: HttpRequest, relationship_id: int) -> tuple[int, InvitationOut]:
+    invitation = services.invitation_create(member=membership(request, relationship_id))
+    return 201, invitation_out(request, invitation)
+
+
+@router.delete(
+    "/relationships/{relationship_id}/invitations/{invitation_id}", response={204: None}
+)
+def invitations_revoke(
+    request: HttpRequest, relationship_id: int, invitation_id: int
+) -> tuple[int, None]:
+    services.invitation_revoke(
+        member=membership(request, relationship_id), invitation_id=invitation_id
+    )
+    return 204, None
+
+
+@router.post(
+    "/invitations/accept",
+    response={201: RelationshipOut},
+    summary="Accept an invitation by its code or link token",
+)
+def invitations_accept(request: HttpRequest, body: AcceptIn) -> tuple[int, Relationship]:
+    if body.token:
+        invitation = selectors.invitation_by_token(body.token)
+    elif body.code:
+        invitation = selectors.invitation_by_code(services.check_code_format(body.code))
+    else:
+        raise services.MembershipError("Send the invitation's code or its link token.")
+    if invitation is None:
+        raise Http404
+    member = services.invitation_accept(user=me(request), invitation=invitation)
+    return 201, member.relationship

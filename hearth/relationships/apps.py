@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RelationshipsConfig(AppConfig):
+    name = "hearth.relationships"
+    label = "relationships"

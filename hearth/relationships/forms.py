@@ -1,0 +1,35 @@
+from django import forms
+
+from hearth.accounts.timezones import time_zone_choices
+from hearth.relationships.models import Relationship
+
+
+class RelationshipForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices,
+        help_text="The day's question and check-ins follow this time zone.",
+        widget=forms.Select(attrs={"data-guess": "browser"}),
+    )
+
+    class Meta:
+        model = Relationship
+        fields = ["name", "kind", "phase", "time_zone"]
+        help_texts = {
+            "name": "Just for you and the people in it, e.g. “Sam & Alex” or “Thursday climbers”.",
+            "phase": "Where you are together now. You can change it any time.",
+        }
+        widgets = {"kind": forms.RadioSelect, "phase": forms.RadioSelect}
+
+
+class RelationshipSettingsForm(RelationshipForm):
+    class Meta(RelationshipForm.Meta):
+        fields = ["name", "phase", "time_zone"]
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label="Invitation code",
+        max_length=20,
+        help_text="8 letters and digits, like ABCD-2345. Dashes and spaces don't matter.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )

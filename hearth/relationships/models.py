@@ -1,0 +1,174 @@
+import re
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from hearth.accounts.timezones import validate_time_zone
+
+
+class RelationshipKind(models.TextChoices):
+    ROMANTIC = "romantic", "Romantic"
+    FRIENDSHIP = "friendship", "Friendship"
+    FAMILY = "family", "Family"
+    OTHER = "other", "Other"
+
+
+class RelationshipPhase(models.TextChoices):
+    NEW = "new", "New"
+    DEEPENING = "deepening", "Deepening"
+    COMMITTED = "committed", "Committed"
+    LONG_TERM = "long_term", "Long-term"
+    RECONNECTING = "reconnecting", "Reconnecting"
+
+
+class Relationship(models.Model):
+    """A circle of 1–12 people with a kind, a phase and the time zone its "today" is counted in."""
+
+    Kind = RelationshipKind
+    Phase = RelationshipPhase
+
+    name = models.CharField(max_length=80)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    phase = models.CharField(max_length=16, choices=Phase.choices, default=Phase.NEW)
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    created_at = models.DateTimeField(default=timezone.now)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=RelationshipKind.values), name="relationship_kind_known"),
+            models.CheckConstraint(
+                condition=Q(phase__in=RelationshipPhase.values), name="relationship_phase_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class MemberQuerySet(models.QuerySet["Member"]):
+    def current(self) -> "MemberQuerySet":
+        return self.filter(left_at__isnull=True)
+
+
+class Member(models.Model):
+    """A person's place in a relationship. Leaving keeps the row, so history keeps its author."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["relationship", "user"],
+                condition=Q(left_at__isnull=True),
+                name="one_current_membership_per_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(left_at__isnull=True) | Q(left_at__gte=models.F("joined_at")),
+                name="member_leaves_after_joining",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.relationship}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_at is None
+
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: easy to read aloud
+CODE_LENGTH = 8
+CODE_PATTERN = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+
+
+def new_invitation_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def default_expiry() -> "timezone.datetime":
+    return timezone.now() + timedelta(days=settings.INVITATION_DAYS_VALID)
+
+
+class Invitation(models.Model):
+    """A single-use, expiring, revocable link or short code that makes someone a member."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be accepted"
+        ACCEPTED = "accepted", "Accepted"
+        REVOKED = "revoked", "Revoked"
+        EXPIRED = "expired", "Expired"
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="invitations"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_invitation_code)
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=default_expiry)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="invitation_expires_after_creation",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="invitation_not_both_accepted_and_revoked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation {self.display_code} to {self.relationship}"
+
+    @property
+    def display_code(self) -> str:
+        half = CODE_LENGTH // 2
+        return f"{self.code[:half]}-{self.code[half:]}"
+
+    @property
+    def status(self) -> "Invitation.Status":
+        if self.accepted_at is not None:
+            return self.Status.ACCEPTED
+        if self.revoked_at is not None:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING

@@ -1,0 +1,74 @@
+"""Reads about relationships, always scoped to the person asking."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from hearth.accounts.models import User
+from hearth.relationships.models import CODE_PATTERN, Invitation, Member, Relationship
+
+
+def memberships_of(user: User) -> QuerySet[Member]:
+    """The person's current places in relationships, archived ones included."""
+    return (
+        Member.objects.current()
+        .filter(user=user)
+        .select_related("relationship")
+        .annotate(
+            member_count=Count(
+                "relationship__memberships",
+                filter=Q(relationship__memberships__left_at__isnull=True),
+            )
+        )
+        .order_by("relationship__archived_at", "relationship__name", "relationship__pk")
+    )
+
+
+def member_for(*, user: User, relationship_id: int) -> Member:
+    """The asking person's current membership, or 404 for anyone else: the one access check."""
+    if not user.is_authenticated:
+        raise Http404
+    member = (
+        Member.objects.current()
+        .select_related("relationship", "user")
+        .filter(user=user, relationship_id=relationship_id)
+        .first()
+    )
+    if member is None:
+        raise Http404
+    return member
+
+
+def current_members(relationship: Relationship) -> QuerySet[Member]:
+    return relationship.memberships.current().select_related("user")
+
+
+def relationship_with_members(relationship_id: int) -> Relationship:
+    return Relationship.objects.prefetch_related(
+        Prefetch("memberships", Member.objects.current().select_related("user"), "current")
+    ).get(pk=relationship_id)
+
+
+def pending_invitations(relationship: Relationship) -> list[Invitation]:
+    invitations = relationship.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("created_by")
+    return [invitation for invitation in invitations if invitation.status == "pending"]
+
+
+def normalise_code(raw: str) -> str:
+    return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+def invitation_by_code(raw_code: str) -> Invitation | None:
+    code = normalise_code(raw_code)
+    if not CODE_PATTERN.match(code):
+        return None
+    return Invitation.objects.select_related("relationship", "created_by").filter(code=code).first()
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    if not token or len(token) > 64:
+        return None
+    return (
+        Invitation.objects.select_related("relationship", "created_by").filter(token=token).first()
+    )

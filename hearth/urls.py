@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from hearth import views
+from hearth.api import api
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("hearth.accounts.urls")),
+    path("", include("hearth.relationships.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
