@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from hearth.accounts import services
@@ -75,20 +75,23 @@ def tokens_list(request: HttpRequest) -> object:
 
 
 @router.post("/tokens", response={201: ApiTokenCreated}, summary="Make a personal API token")
-def tokens_create(request: HttpRequest, body: ApiTokenIn) -> tuple[int, dict[str, object]]:
+def tokens_create(request: HttpRequest, body: ApiTokenIn) -> Status[dict[str, object]]:
     token, raw = services.api_token_create(user=me(request), name=body.name)
-    return 201, {
-        "id": token.pk,
-        "name": token.name,
-        "hint": token.hint,
-        "created_at": token.created_at,
-        "last_used_at": token.last_used_at,
-        "token": raw,
-    }
+    return Status(
+        201,
+        {
+            "id": token.pk,
+            "name": token.name,
+            "hint": token.hint,
+            "created_at": token.created_at,
+            "last_used_at": token.last_used_at,
+            "token": raw,
+        },
+    )
 
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
-def tokens_revoke(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def tokens_revoke(request: HttpRequest, token_id: int) -> Status[None]:
     if not services.api_token_revoke(user=me(request), token_id=token_id):
         raise Http404
-    return 204, None
+    return Status(204, None)

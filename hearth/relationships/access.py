@@ -20,7 +20,9 @@ def membership_required(
 
     @login_required
     @wraps(view)
-    def wrapped(request: HttpRequest, relationship_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(
+        request: HttpRequest, relationship_id: int, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
         member = member_for(user=request.user, relationship_id=relationship_id)  # type: ignore[arg-type]
         request.session["current_relationship"] = member.relationship_id
         return view(request, member, *args, **kwargs)

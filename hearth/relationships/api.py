@@ -1,13 +1,19 @@
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from hearth.accounts.api import check_time_zone
 from hearth.accounts.models import User
 from hearth.relationships import selectors, services
-from hearth.relationships.models import Invitation, Member, Relationship
+from hearth.relationships.models import (
+    Invitation,
+    Member,
+    Relationship,
+    RelationshipKind,
+    RelationshipPhase,
+)
 
 router = Router(tags=["relationships"])
 
@@ -15,8 +21,8 @@ router = Router(tags=["relationships"])
 class RelationshipOut(Schema):
     id: int
     name: str
-    kind: Relationship.Kind
-    phase: Relationship.Phase
+    kind: RelationshipKind
+    phase: RelationshipPhase
     time_zone: str
     created_at: datetime
     archived_at: datetime | None
@@ -24,8 +30,8 @@ class RelationshipOut(Schema):
 
 class RelationshipIn(Schema):
     name: str = Field(min_length=1, max_length=80)
-    kind: Relationship.Kind
-    phase: Relationship.Phase = Relationship.Phase.NEW
+    kind: RelationshipKind
+    phase: RelationshipPhase = RelationshipPhase.NEW
     time_zone: str = "UTC"
 
     _check_time_zone = field_validator("time_zone")(check_time_zone)
@@ -33,7 +39,7 @@ class RelationshipIn(Schema):
 
 class RelationshipPatch(Schema):
     name: str | None = Field(None, min_length=1, max_length=80)
-    phase: Relationship.Phase | None = None
+    phase: RelationshipPhase | None = None
     time_zone: str | None = None
 
     _check_time_zone = field_validator("time_zone")(check_time_zone)
@@ -96,13 +102,16 @@ def relationships_list(request: HttpRequest) -> list[Relationship]:
 
 
 @router.post("/relationships", response={201: RelationshipOut}, summary="Start a relationship")
-def relationships_create(request: HttpRequest, body: RelationshipIn) -> tuple[int, Relationship]:
-    return 201, services.relationship_create(
-        user=me(request),
-        name=body.name,
-        kind=body.kind,
-        phase=body.phase,
-        time_zone=body.time_zone,
+def relationships_create(request: HttpRequest, body: RelationshipIn) -> Status[Relationship]:
+    return Status(
+        201,
+        services.relationship_create(
+            user=me(request),
+            name=body.name,
+            kind=body.kind,
+            phase=body.phase,
+            time_zone=body.time_zone,
+        ),
     )
 
 
@@ -130,9 +139,9 @@ def relationships_patch(
     response={204: None},
     summary="Leave a relationship (archived when one member is left)",
 )
-def relationships_leave(request: HttpRequest, relationship_id: int) -> tuple[int, None]:
+def relationships_leave(request: HttpRequest, relationship_id: int) -> Status[None]:
     services.member_leave(member=membership(request, relationship_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/relationships/{relationship_id}/members", response=list[MemberOut])
@@ -148,21 +157,19 @@ def invitations_list(request: HttpRequest, relationship_id: int) -> list[Invitat
 
 
 @router.post("/relationships/{relationship_id}/invitations", response={201: InvitationOut})
-def invitations_create(request: HttpRequest, relationship_id: int) -> tuple[int, InvitationOut]:
+def invitations_create(request: HttpRequest, relationship_id: int) -> Status[InvitationOut]:
     invitation = services.invitation_create(member=membership(request, relationship_id))
-    return 201, invitation_out(request, invitation)
+    return Status(201, invitation_out(request, invitation))
 
 
-@router.delete(
-    "/relationships/{relationship_id}/invitations/{invitation_id}", response={204: None}
-)
+@router.delete("/relationships/{relationship_id}/invitations/{invitation_id}", response={204: None})
 def invitations_revoke(
     request: HttpRequest, relationship_id: int, invitation_id: int
-) -> tuple[int, None]:
+) -> Status[None]:
     services.invitation_revoke(
         member=membership(request, relationship_id), invitation_id=invitation_id
     )
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(
@@ -170,7 +177,7 @@ def invitations_revoke(
     response={201: RelationshipOut},
     summary="Accept an invitation by its code or link token",
 )
-def invitations_accept(request: HttpRequest, body: AcceptIn) -> tuple[int, Relationship]:
+def invitations_accept(request: HttpRequest, body: AcceptIn) -> Status[Relationship]:
     if body.token:
         invitation = selectors.invitation_by_token(body.token)
     elif body.code:
@@ -180,4 +187,4 @@ def invitations_accept(request: HttpRequest, body: AcceptIn) -> tuple[int, Relat
     if invitation is None:
         raise Http404
     member = services.invitation_accept(user=me(request), invitation=invitation)
-    return 201, member.relationship
+    return Status(201, member.relationship)

@@ -9,7 +9,9 @@ def relationship_switcher(request: HttpRequest) -> dict[str, object]:
         return {}
     return {
         "nav_memberships": [
-            m for m in memberships_of(request.user) if not m.relationship.is_archived  # type: ignore[arg-type]
+            m
+            for m in memberships_of(request.user)
+            if not m.relationship.is_archived  # type: ignore[arg-type]
         ],
         "current_relationship_id": request.session.get("current_relationship"),
     }

@@ -1,6 +1,6 @@
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -41,7 +41,9 @@ class Relationship(models.Model):
     class Meta:
         ordering = ["name", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=RelationshipKind.values), name="relationship_kind_known"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RelationshipKind.values), name="relationship_kind_known"
+            ),
             models.CheckConstraint(
                 condition=Q(phase__in=RelationshipPhase.values), name="relationship_phase_known"
             ),
@@ -109,7 +111,7 @@ def new_invitation_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def default_expiry() -> "timezone.datetime":
+def default_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.INVITATION_DAYS_VALID)
 
 

@@ -28,9 +28,7 @@ def relationship_create(
     return relationship
 
 
-def relationship_update(
-    *, member: Member, name: str, phase: str, time_zone: str
-) -> Relationship:
+def relationship_update(*, member: Member, name: str, phase: str, time_zone: str) -> Relationship:
     relationship = member.relationship
     relationship.name = name.strip()
     relationship.phase = phase
@@ -97,7 +95,9 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Member:
     if status == Invitation.Status.ACCEPTED:
         raise MembershipError("This invitation has already been used. Ask for a new one.")
     if status == Invitation.Status.REVOKED:
-        raise MembershipError("This invitation was withdrawn. Ask for a new one if you expected it.")
+        raise MembershipError(
+            "This invitation was withdrawn. Ask for a new one if you expected it."
+        )
     if status == Invitation.Status.EXPIRED:
         raise MembershipError("This invitation has expired. Ask for a new one.")
     if relationship.is_archived:

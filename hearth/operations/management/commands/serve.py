@@ -35,4 +35,4 @@ class Command(BaseCommand):
             os.environ.get("HEARTH_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
         sys.stdout.flush()
-        os.execv(gunicorn, argv)  # noqa: S606 - replaces this process with the server
+        os.execv(gunicorn, argv)
