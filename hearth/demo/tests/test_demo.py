@@ -1,0 +1,48 @@
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.demo.world import DEMO_PASSWORD
+from hearth.relationships.models import Invitation, Relationship
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_gives_a_newcomer_a_living_app():
+    call_command("demo")
+    assert User.objects.count() == 5
+    kinds = set(Relationship.objects.values_list("kind", flat=True))
+    assert kinds == {"romantic", "friendship", "family"}
+    assert Relationship.objects.filter(archived_at__isnull=False).count() == 1
+    assert Invitation.objects.filter(accepted_at__isnull=False).count() >= 4
+
+    oldest = Relationship.objects.order_by("created_at").first()
+    assert oldest is not None
+    assert (
+        89 <= (Relationship.objects.latest("created_at").created_at - oldest.created_at).days + 70
+    )
+
+    client = Client()
+    assert client.login(email="alex@example.com", password=DEMO_PASSWORD)
+    page = client.get("/relationships/").content.decode()
+    assert "Alex &amp; Sam" in page and "Thursday climbers" in page
+
+
+def test_loading_the_demo_twice_changes_nothing_and_reset_rebuilds(capsys):
+    call_command("demo")
+    call_command("demo")
+    assert "already loaded" in capsys.readouterr().out
+    assert User.objects.count() == 5
+    call_command("demo", reset=True)
+    assert User.objects.count() == 5
+    assert Relationship.objects.count() == 4
+
+
+def test_resetting_the_demo_leaves_real_people_alone(alice):
+    call_command("demo")
+    call_command("demo", reset=True)
+    assert User.objects.filter(pk=alice.pk).exists()
