@@ -13,7 +13,7 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.relationships.models import Invitation, Member, Relationship
 
-DEMO_PASSWORD = "together-at-home"
+DEMO_PASSWORD = "together-at-home"  # noqa: S105 - published in the README on purpose
 DEMO_DOMAIN = "example.com"
 
 PEOPLE = [
