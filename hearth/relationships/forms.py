@@ -5,6 +5,11 @@ from hearth.relationships.models import Relationship
 
 
 class RelationshipForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        choices=Relationship.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text="This shapes the questions and practices you'll see. It can't change later.",
+    )
     time_zone = forms.ChoiceField(
         choices=time_zone_choices,
         help_text="The day's question and check-ins follow this time zone.",
@@ -18,10 +23,11 @@ class RelationshipForm(forms.ModelForm):
             "name": "Just for you and the people in it, e.g. “Sam & Alex” or “Thursday climbers”.",
             "phase": "Where you are together now. You can change it any time.",
         }
-        widgets = {"kind": forms.RadioSelect, "phase": forms.RadioSelect}
+        widgets = {"phase": forms.RadioSelect}
 
 
 class RelationshipSettingsForm(RelationshipForm):
+    kind = None  # type: ignore[assignment]
     class Meta(RelationshipForm.Meta):
         fields = ["name", "phase", "time_zone"]
 
