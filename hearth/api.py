@@ -6,8 +6,8 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from hearth.accounts.api import router as accounts_router
 from hearth.accounts.services import api_token_user
+from hearth.refusals import Refusal
 from hearth.relationships.api import router as relationships_router
-from hearth.relationships.services import MembershipError
 
 
 class SessionAuth(APIKeyCookie):
@@ -40,6 +40,6 @@ api.add_router("/", accounts_router)
 api.add_router("/", relationships_router)
 
 
-@api.exception_handler(MembershipError)
-def membership_error(request: HttpRequest, error: MembershipError) -> HttpResponse:
+@api.exception_handler(Refusal)
+def refusal(request: HttpRequest, error: Refusal) -> HttpResponse:
     return api.create_response(request, {"detail": error.message}, status=400)

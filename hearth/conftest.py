@@ -10,6 +10,9 @@ from hearth.accounts.tests.factories import UserFactory
 from hearth.relationships.models import Relationship
 from hearth.relationships.tests.factories import RelationshipFactory, add_member
 
+# Playwright runs an event loop in the test thread; Django's ORM calls there are still sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 
 @pytest.fixture(autouse=True)
 def static_files_without_a_build_step(settings: Any) -> None:

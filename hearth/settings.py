@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "csp",
     "hearth.accounts",
     "hearth.relationships",
+    "hearth.questions",
     "hearth.operations",
     "hearth.demo",
 ]
@@ -234,6 +235,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else Non
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+CONTENT_DIR = Path(env("HEARTH_CONTENT_DIR", str(REPO_DIR / "content")))
 
 # Invitations
 INVITATION_DAYS_VALID = envint("HEARTH_INVITATION_DAYS", 7)

@@ -28,6 +28,7 @@ class RelationshipForm(forms.ModelForm):
 
 class RelationshipSettingsForm(RelationshipForm):
     kind = None  # type: ignore[assignment]
+
     class Meta(RelationshipForm.Meta):
         fields = ["name", "phase", "time_zone"]
 

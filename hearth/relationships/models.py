@@ -73,6 +73,12 @@ class Member(models.Model):
     )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
+    sexual_content_consent = models.BooleanField(
+        default=False, help_text="Opted in to sexual questions in this relationship."
+    )
+    depth_cap = models.PositiveSmallIntegerField(
+        default=3, help_text="The deepest questions this member wants here (1 light to 3)."
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -87,6 +93,9 @@ class Member(models.Model):
             models.CheckConstraint(
                 condition=Q(left_at__isnull=True) | Q(left_at__gte=models.F("joined_at")),
                 name="member_leaves_after_joining",
+            ),
+            models.CheckConstraint(
+                condition=Q(depth_cap__gte=1, depth_cap__lte=3), name="member_depth_cap_1_to_3"
             ),
         ]
 

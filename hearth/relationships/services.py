@@ -5,16 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.refusals import Refusal
 from hearth.relationships.models import CODE_PATTERN, Invitation, Member, Relationship
 from hearth.relationships.selectors import normalise_code
+from hearth.relationships.signals import member_left
 
 
-class MembershipError(Exception):
-    """A rule said no; the message is written for the person who asked."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class MembershipError(Refusal):
+    """A membership rule said no."""
 
 
 @transaction.atomic
@@ -127,3 +125,4 @@ def member_leave(*, member: Member) -> None:
     if relationship.memberships.current().count() <= 1 and relationship.archived_at is None:
         relationship.archived_at = now
         relationship.save(update_fields=["archived_at"])
+    member_left.send(sender=Member, member=member)

@@ -1,0 +1,209 @@
+"""The question bank and decks: read from content/, validated, synced into the database."""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from hearth.questions.models import Category, Question
+from hearth.relationships.models import RelationshipKind, RelationshipPhase
+
+QUESTION_KEYS = {"id", "text", "depth", "kinds", "phases", "flags", "choices"}
+FLAGS = {"sexual"}
+
+
+class ContentError(ValueError):
+    """Content that breaks the documented format; the message names the file and the item."""
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    key: str
+    text: str
+    category: str
+    depth: int
+    kinds: tuple[str, ...]
+    phases: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+
+    @property
+    def is_sexual(self) -> bool:
+        return "sexual" in self.flags
+
+
+@dataclass(frozen=True)
+class DeckSet:
+    title: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    key: str
+    title: str
+    description: str
+    kinds: tuple[str, ...]
+    sets: tuple[DeckSet, ...] = field(default_factory=tuple)
+
+    @property
+    def keys(self) -> list[str]:
+        return [key for deck_set in self.sets for key in deck_set.keys]
+
+
+def question_dir() -> Path:
+    return Path(settings.CONTENT_DIR) / "questions"
+
+
+def decks_path() -> Path:
+    return Path(settings.CONTENT_DIR) / "decks.toml"
+
+
+def strings(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ContentError(f"expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def parse_question(raw: dict[str, object], category: str, where: str) -> QuestionSpec:
+    key = str(raw.get("id", ""))
+    where = f"{where} {key or '(no id)'}"
+    unknown = set(raw) - QUESTION_KEYS
+    if unknown:
+        raise ContentError(f"{where}: unknown fields {sorted(unknown)}")
+    if not key.startswith(f"{category}-"):
+        raise ContentError(f"{where}: the id must start with '{category}-'")
+    text = raw.get("text")
+    if not isinstance(text, str) or not 10 <= len(text.strip()) <= 300:
+        raise ContentError(f"{where}: text must be 10 to 300 characters")
+    depth = raw.get("depth")
+    if depth not in (1, 2, 3):
+        raise ContentError(f"{where}: depth must be 1, 2 or 3")
+    kinds = strings(raw.get("kinds"))
+    if not kinds or not set(kinds) <= set(RelationshipKind.values):
+        raise ContentError(f"{where}: kinds must name some of {RelationshipKind.values}")
+    phases = strings(raw.get("phases"))
+    if not set(phases) <= set(RelationshipPhase.values):
+        raise ContentError(f"{where}: unknown phase in {phases}")
+    flags = strings(raw.get("flags"))
+    if not set(flags) <= FLAGS:
+        raise ContentError(f"{where}: unknown flag in {flags}")
+    sexual = "sexual" in flags or category == Category.SEXUAL
+    if sexual and (kinds != ("romantic",) or "sexual" not in flags):
+        raise ContentError(f"{where}: sexual questions need kinds = ['romantic'] and the flag")
+    choices = strings(raw.get("choices"))
+    if choices and not 3 <= len(choices) <= 5:
+        raise ContentError(f"{where}: choices must be 3 to 5 options")
+    return QuestionSpec(
+        key=key,
+        text=text.strip(),
+        category=category,
+        depth=int(depth),  # type: ignore[call-overload]
+        kinds=kinds,
+        phases=phases,
+        flags=flags,
+        choices=choices,
+    )
+
+
+def load_bank(directory: Path | None = None) -> list[QuestionSpec]:
+    """Every question in the content folder, validated; raises ContentError on the first flaw."""
+    directory = directory or question_dir()
+    specs: list[QuestionSpec] = []
+    seen: set[str] = set()
+    for path in sorted(directory.glob("*.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        category = data.get("category")
+        if category not in Category.values or path.stem != category:
+            raise ContentError(f"{path.name}: category must be one of ours and match the file name")
+        for raw in data.get("questions", []):
+            spec = parse_question(raw, category, path.name)
+            if spec.key in seen:
+                raise ContentError(f"{path.name} {spec.key}: the id is used twice")
+            seen.add(spec.key)
+            specs.append(spec)
+    return specs
+
+
+def load_decks(bank: list[QuestionSpec], path: Path | None = None) -> list[DeckSpec]:
+    path = path or decks_path()
+    if not path.exists():
+        return []
+    by_key = {spec.key: spec for spec in bank}
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    decks = []
+    for raw in data.get("decks", []):
+        key = raw.get("id", "(no id)")
+        kinds = tuple(raw.get("kinds", ()))
+        sets = tuple(
+            DeckSet(title=s["title"], keys=tuple(s["questions"])) for s in raw.get("sets", [])
+        )
+        if not sets or not raw.get("title") or not set(kinds) <= set(RelationshipKind.values):
+            raise ContentError(f"decks.toml {key}: needs a title, known kinds and sets")
+        for question_key in (k for s in sets for k in s.keys):
+            spec = by_key.get(question_key)
+            if spec is None:
+                raise ContentError(f"decks.toml {key}: unknown question {question_key}")
+            if spec.is_sexual or not set(kinds) <= set(spec.kinds):
+                raise ContentError(f"decks.toml {key}: {question_key} does not fit the deck")
+        decks.append(
+            DeckSpec(
+                key=key,
+                title=raw["title"],
+                description=raw.get("description", ""),
+                kinds=kinds,
+                sets=sets,
+            )
+        )
+    return decks
+
+
+_decks_cache: dict[Path, list[DeckSpec]] = {}
+
+
+def decks() -> list[DeckSpec]:
+    path = decks_path()
+    if path not in _decks_cache:
+        _decks_cache[path] = load_decks(load_bank())
+    return _decks_cache[path]
+
+
+def deck(key: str) -> DeckSpec | None:
+    return next((d for d in decks() if d.key == key), None)
+
+
+@transaction.atomic
+def bank_sync(specs: list[QuestionSpec] | None = None) -> dict[str, int]:
+    """Make the database's bank match the content: add, update, retire; never delete."""
+    specs = load_bank() if specs is None else specs
+    existing = {q.key: q for q in Question.objects.filter(key__isnull=False)}
+    created, updated = [], []
+    fields = ["text", "category", "depth", "kinds", "phases", "is_sexual", "choices", "retired"]
+    for spec in specs:
+        values = {
+            "text": spec.text,
+            "category": spec.category,
+            "depth": spec.depth,
+            "kinds": list(spec.kinds),
+            "phases": list(spec.phases),
+            "is_sexual": spec.is_sexual,
+            "choices": list(spec.choices),
+            "retired": False,
+        }
+        question = existing.pop(spec.key, None)
+        if question is None:
+            created.append(Question(key=spec.key, **values))
+        elif any(getattr(question, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(question, name, value)
+            updated.append(question)
+    Question.objects.bulk_create(created, batch_size=500)
+    Question.objects.bulk_update(updated, fields, batch_size=500)
+    retired = Question.objects.filter(key__in=list(existing), retired=False).update(retired=True)
+    return {"created": len(created), "updated": len(updated), "retired": retired}

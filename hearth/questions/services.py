@@ -1,0 +1,374 @@
+"""The reciprocal-question loop: ask, answer privately, reveal together, respond, feel heard."""
+
+import random
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.questions import bank
+from hearth.questions.depth import relationship_depth
+from hearth.questions.models import (
+    Answer,
+    Boundary,
+    Category,
+    Guess,
+    Prompt,
+    Question,
+    Response,
+    ResponseKind,
+    Sitting,
+)
+from hearth.questions.selection import (
+    Fit,
+    candidate_questions,
+    choose_question,
+    fit_for,
+    relationship_today,
+    times_asked,
+)
+from hearth.refusals import Refusal
+from hearth.relationships.models import Member, Relationship
+
+MAX_ANSWER_LENGTH = 5000
+MAX_SKIPS_PER_DAY = 5
+
+
+class QuestionError(Refusal):
+    """A rule of the question loop said no."""
+
+
+# --- the prompt of the day -------------------------------------------------------------------
+
+
+def prompt_of_the_day(relationship: Relationship, today: date | None = None) -> Prompt | None:
+    """The day's question: stable all day, chosen once, replaced only by a skip or a withdrawn
+    consent or boundary. None only when nothing at all fits."""
+    today = today or relationship_today(relationship)
+    fit = fit_for(relationship)
+    current = (
+        relationship.prompts.filter(sitting__isnull=True, skipped_at__isnull=True, date=today)
+        .select_related("question")
+        .first()
+    )
+    if current is not None:
+        if current.is_revealed or fit.allows(current.question):
+            return current
+        # A member withdrew consent or set a boundary: the question goes at once.
+        Prompt.objects.filter(pk=current.pk).update(skipped_at=timezone.now())
+    return create_prompt_of_the_day(relationship, today, fit)
+
+
+def create_prompt_of_the_day(relationship: Relationship, today: date, fit: Fit) -> Prompt | None:
+    asked = times_asked(relationship)
+    depth = relationship_depth(relationship, today, fit.caps)
+    skipped_today = set(
+        relationship.prompts.filter(date=today, skipped_at__isnull=False).values_list(
+            "question_id", flat=True
+        )
+    )
+    rng = random.Random(f"{relationship.pk}:{today.isoformat()}:{len(skipped_today)}")  # noqa: S311
+    question = choose_question(candidate_questions(fit), asked, depth, rng, avoid=skipped_today)
+    if question is None:
+        return None
+    try:
+        with transaction.atomic():
+            return Prompt.objects.create(relationship=relationship, question=question, date=today)
+    except IntegrityError:
+        # Another member's request chose first; theirs stands for the whole day.
+        return relationship.prompts.get(sitting__isnull=True, skipped_at__isnull=True, date=today)
+
+
+@transaction.atomic
+def prompt_skip(*, member: Member, prompt: Prompt) -> Prompt | None:
+    """Anyone may skip without a reason; the day gets another question (a sitting moves on)."""
+    prompt = Prompt.objects.select_for_update().get(pk=prompt.pk)
+    if prompt.is_revealed:
+        raise QuestionError("This question is already open to everyone, so it can't be skipped.")
+    if prompt.skipped_at is not None:
+        raise QuestionError("This question was already skipped.")
+    if prompt.is_daily:
+        skips = Prompt.objects.filter(
+            relationship=prompt.relationship_id, date=prompt.date, skipped_at__isnull=False
+        ).count()
+        if skips >= MAX_SKIPS_PER_DAY:
+            raise QuestionError(
+                "That's enough skipping for one day. A new question comes tomorrow."
+            )
+    prompt.skipped_at = timezone.now()
+    prompt.save(update_fields=["skipped_at"])
+    if prompt.sitting_id is not None:
+        return sitting_advance(member=member, sitting=prompt.sitting)  # type: ignore[arg-type]
+    return create_prompt_of_the_day(member.relationship, prompt.date, fit_for(member.relationship))
+
+
+# --- answering and the reveal ----------------------------------------------------------------
+
+
+def check_answer(prompt: Prompt, text: str, choice: int | None) -> str:
+    text = text.strip()
+    choices = prompt.question.choices
+    if choice is not None and not (choices and 0 <= choice < len(choices)):
+        raise QuestionError("Pick one of the options shown.")
+    if choices and choice is None:
+        raise QuestionError("Pick one of the options, and add a few words if you like.")
+    if not text and choice is None:
+        raise QuestionError("Write something first; even a few words are enough.")
+    if len(text) > MAX_ANSWER_LENGTH:
+        raise QuestionError(
+            f"That's longer than we can keep ({len(text)} of {MAX_ANSWER_LENGTH} characters)."
+        )
+    return text
+
+
+@transaction.atomic
+def answer_submit(
+    *, member: Member, prompt: Prompt, text: str, choice: int | None = None
+) -> Answer:
+    """Save or edit a private answer; edits are allowed until the reveal."""
+    # The lock makes the last two answers meet here one after the other, so one of them reveals.
+    prompt = Prompt.objects.select_for_update().select_related("question").get(pk=prompt.pk)
+    if prompt.skipped_at is not None:
+        raise QuestionError("This question was skipped; answer today's new one instead.")
+    if member.relationship_id != prompt.relationship_id or not member.is_current:
+        raise QuestionError("Only members of this relationship can answer.")
+    text = check_answer(prompt, text, choice)
+    answer = Answer.objects.filter(prompt=prompt, member=member).first()
+    if answer is not None and prompt.is_revealed:
+        raise QuestionError("Answers can't change after they've been shared.")
+    now = timezone.now()
+    if answer is None:
+        answer = Answer.objects.create(
+            prompt=prompt, member=member, text=text, choice=choice, created_at=now, updated_at=now
+        )
+    else:
+        answer.text, answer.choice, answer.updated_at = text, choice, now
+        answer.save(update_fields=["text", "choice", "updated_at"])
+    reveal_if_everyone_answered(prompt)
+    return answer
+
+
+def everyone_answered(prompt: Prompt) -> bool:
+    """The reveal rule: every current member of the relationship has answered."""
+    current = set(
+        Member.objects.current()
+        .filter(relationship_id=prompt.relationship_id)
+        .values_list("pk", flat=True)
+    )
+    answered = set(prompt.answers.values_list("member_id", flat=True))
+    return bool(current) and current <= answered
+
+
+def reveal_if_everyone_answered(prompt: Prompt) -> bool:
+    """Reveal the moment the last current member answers. A reveal is never undone."""
+    if prompt.revealed_at is not None or prompt.skipped_at is not None:
+        return prompt.revealed_at is not None
+    if not everyone_answered(prompt):
+        return False
+    prompt.revealed_at = timezone.now()
+    Prompt.objects.filter(pk=prompt.pk, revealed_at__isnull=True).update(
+        revealed_at=prompt.revealed_at
+    )
+    return True
+
+
+@transaction.atomic
+def reveal_open_prompts(relationship: Relationship) -> int:
+    """After someone leaves: prompts that waited only for them are revealed."""
+    open_prompts = Prompt.objects.select_for_update().filter(
+        relationship=relationship, revealed_at__isnull=True, skipped_at__isnull=True
+    )
+    return sum(reveal_if_everyone_answered(prompt) for prompt in open_prompts)
+
+
+def can_see_answers(member: Member, prompt: Prompt) -> bool:
+    """Reciprocity: others' answers open to a member after the reveal, and only if they answered."""
+    return prompt.is_revealed and prompt.answers.filter(member=member).exists()
+
+
+# --- responding and feeling understood -------------------------------------------------------
+
+
+def revealed_answer_for(member: Member, answer: Answer) -> Answer:
+    if answer.prompt.relationship_id != member.relationship_id or not can_see_answers(
+        member, answer.prompt
+    ):
+        raise QuestionError("You can respond once answers are shared.")
+    return answer
+
+
+@transaction.atomic
+def reaction_toggle(*, member: Member, answer: Answer, kind: str) -> bool:
+    """Add a reaction to another's answer, or take it back. Returns whether it is now there."""
+    revealed_answer_for(member, answer)
+    if kind not in ResponseKind.values or kind == ResponseKind.REPLY:
+        raise QuestionError("That isn't one of the responses.")
+    if answer.member_id == member.pk:
+        raise QuestionError("Reactions are for what others shared; reply to add to your own.")
+    existing = Response.objects.filter(answer=answer, member=member, kind=kind)
+    if existing.exists():
+        existing.delete()
+        return False
+    Response.objects.create(answer=answer, member=member, kind=kind)
+    return True
+
+
+def reply_add(
+    *, member: Member, answer: Answer, text: str, parent: Response | None = None
+) -> Response:
+    revealed_answer_for(member, answer)
+    text = text.strip()
+    if not text:
+        raise QuestionError("Write a reply first.")
+    if len(text) > MAX_ANSWER_LENGTH:
+        raise QuestionError(f"Replies can be up to {MAX_ANSWER_LENGTH} characters.")
+    if parent is not None and parent.answer_id != answer.pk:
+        raise QuestionError("That reply belongs to another answer.")
+    return Response.objects.create(
+        answer=answer, member=member, kind=ResponseKind.REPLY, text=text, parent=parent
+    )
+
+
+def felt_understood_rate(*, member: Member, answer: Answer, rating: int) -> Answer:
+    """Only the one who shared says how understood they felt, from 1 (not at all) to 7."""
+    if answer.member_id != member.pk:
+        raise QuestionError("Only the person who shared can say how understood they felt.")
+    revealed_answer_for(member, answer)
+    if rating not in range(1, 8):
+        raise QuestionError("Choose a number from 1 (not at all) to 7 (completely).")
+    answer.felt_understood, answer.rated_at = rating, timezone.now()
+    answer.save(update_fields=["felt_understood", "rated_at"])
+    return answer
+
+
+# --- guessing (how well we know each other) --------------------------------------------------
+
+
+def guess_submit(*, member: Member, prompt: Prompt, about: Member, choice: int) -> Guess:
+    if not prompt.question.choices:
+        raise QuestionError("Guessing works on questions with options.")
+    if prompt.is_revealed or prompt.skipped_at is not None:
+        raise QuestionError("Guesses are made before answers are shared.")
+    if about.pk == member.pk or about.relationship_id != prompt.relationship_id:
+        raise QuestionError("Guess about someone else in this relationship.")
+    if not 0 <= choice < len(prompt.question.choices):
+        raise QuestionError("Pick one of the options shown.")
+    guess, _ = Guess.objects.update_or_create(
+        prompt=prompt, guesser=member, about=about, defaults={"choice": choice}
+    )
+    return guess
+
+
+# --- the relationship's own questions, boundaries and consent --------------------------------
+
+
+def own_question_add(
+    *, member: Member, text: str, category: str, depth: int, choices: list[str] | None = None
+) -> Question:
+    text = text.strip()
+    choices = [c.strip() for c in (choices or []) if c.strip()]
+    if not 10 <= len(text) <= 300:
+        raise QuestionError("A question needs 10 to 300 characters.")
+    if category not in Category.values:
+        raise QuestionError("Choose one of the categories.")
+    if category == Category.SEXUAL and member.relationship.kind != "romantic":
+        raise QuestionError("Sexual questions belong only in romantic relationships.")
+    if depth not in (1, 2, 3):
+        raise QuestionError("Depth is 1 (light), 2 (personal) or 3 (vulnerable).")
+    if choices and not 3 <= len(choices) <= 5:
+        raise QuestionError("Give 3 to 5 options, or none.")
+    return Question.objects.create(
+        text=text,
+        category=category,
+        depth=depth,
+        kinds=[member.relationship.kind],
+        is_sexual=category == Category.SEXUAL,
+        choices=choices,
+        relationship=member.relationship,
+        author=member.user,
+    )
+
+
+@transaction.atomic
+def boundaries_set(*, user: User, categories: set[str]) -> None:
+    unknown = categories - set(Category.values)
+    if unknown:
+        raise QuestionError(f"Unknown categories: {', '.join(sorted(unknown))}.")
+    Boundary.objects.filter(user=user).exclude(category__in=categories).delete()
+    for category in categories:
+        Boundary.objects.get_or_create(user=user, category=category)
+
+
+def content_preferences_set(
+    *, member: Member, sexual_content_consent: bool, depth_cap: int
+) -> Member:
+    if depth_cap not in (1, 2, 3):
+        raise QuestionError("Depth is 1 (light), 2 (personal) or 3 (vulnerable).")
+    member.sexual_content_consent = sexual_content_consent
+    member.depth_cap = depth_cap
+    member.save(update_fields=["sexual_content_consent", "depth_cap"])
+    return member
+
+
+# --- decks and sittings ----------------------------------------------------------------------
+
+
+def decks_for(relationship: Relationship) -> list[bank.DeckSpec]:
+    return [d for d in bank.decks() if relationship.kind in d.kinds]
+
+
+@transaction.atomic
+def sitting_start(*, member: Member, deck_key: str) -> Sitting:
+    relationship = member.relationship
+    deck = bank.deck(deck_key)
+    if deck is None or relationship.kind not in deck.kinds:
+        raise QuestionError("That deck isn't offered for this relationship.")
+    fit = fit_for(relationship)
+    allowed = {
+        q.key
+        for q in Question.objects.filter(key__in=deck.keys, retired=False)
+        if fit.allows(q) and q.depth <= min(fit.caps or [3])
+    }
+    keys: list[str] = []
+    set_starts: list[int] = []
+    for deck_set in deck.sets:
+        set_starts.append(len(keys))
+        keys.extend(k for k in deck_set.keys if k in allowed)
+    if not keys:
+        raise QuestionError("Your boundaries leave no questions in this deck; try another one.")
+    sitting = Sitting.objects.create(
+        relationship=relationship,
+        deck=deck.key,
+        question_keys=keys,
+        set_starts=set_starts,
+        started_by=member,
+    )
+    sitting_advance(member=member, sitting=sitting)
+    return sitting
+
+
+@transaction.atomic
+def sitting_advance(*, member: Member, sitting: Sitting) -> Prompt | None:
+    """Move the sitting to its next question once the current one is shared or skipped."""
+    sitting = Sitting.objects.select_for_update().get(pk=sitting.pk)
+    current = sitting.prompts.order_by("-position").first()
+    if current is not None and not (current.is_revealed or current.skipped_at is not None):
+        raise QuestionError("Everyone answers this one first (or skip it).")
+    position = 0 if current is None else current.position + 1
+    fit = fit_for(sitting.relationship)
+    questions = {q.key: q for q in Question.objects.filter(key__in=sitting.question_keys)}
+    while position < len(sitting.question_keys):
+        question = questions.get(sitting.question_keys[position])
+        if question is not None and fit.allows(question):
+            return Prompt.objects.create(
+                relationship=sitting.relationship,
+                question=question,
+                date=relationship_today(sitting.relationship),
+                sitting=sitting,
+                position=position,
+            )
+        position += 1
+    sitting.finished_at = timezone.now()
+    sitting.save(update_fields=["finished_at"])
+    return None

@@ -1,0 +1,4 @@
+from django.dispatch import Signal
+
+# Sent after a member left, with `member`; other domains settle what depended on them.
+member_left = Signal()
