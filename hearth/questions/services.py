@@ -184,7 +184,9 @@ def reveal_open_prompts(relationship: Relationship) -> int:
 
 def can_see_answers(member: Member, prompt: Prompt) -> bool:
     """Reciprocity: others' answers open to a member after the reveal, and only if they answered."""
-    return prompt.is_revealed and prompt.answers.filter(member=member).exists()
+    return Answer.objects.filter(
+        prompt_id=prompt.pk, member=member, prompt__revealed_at__isnull=False
+    ).exists()
 
 
 # --- responding and feeling understood -------------------------------------------------------

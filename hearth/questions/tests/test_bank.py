@@ -60,9 +60,12 @@ def test_no_two_questions_are_the_same_or_nearly_the_same():
     close = []
     for (key_a, a), (key_b, b) in combinations(texts, 2):
         matcher = difflib.SequenceMatcher(None, a, b)
-        if matcher.real_quick_ratio() >= NEAR_DUPLICATE and matcher.quick_ratio() >= NEAR_DUPLICATE:
-            if matcher.ratio() >= NEAR_DUPLICATE:
-                close.append((key_a, key_b))
+        if (
+            matcher.real_quick_ratio() >= NEAR_DUPLICATE
+            and matcher.quick_ratio() >= NEAR_DUPLICATE
+            and matcher.ratio() >= NEAR_DUPLICATE
+        ):
+            close.append((key_a, key_b))
     assert close == []
 
 
@@ -93,7 +96,7 @@ def test_a_broken_file_is_refused_with_its_name_and_id(tmp_path: Path):
         'category = "trust"\n[[questions]]\nid = "trust-001"\ntext = "Fine text here?"\n'
         'depth = 4\nkinds = ["romantic"]\n'
     )
-    with pytest.raises(ContentError, match="trust.toml trust-001: depth"):
+    with pytest.raises(ContentError, match=r"trust\.toml trust-001: depth"):
         load_bank(tmp_path)
 
 

@@ -9,6 +9,7 @@ from hearth.accounts.tests.factories import UserFactory
 from hearth.questions import services
 from hearth.questions.models import Prompt
 from hearth.questions.selectors import prompt_view
+from hearth.questions.tests.factories import todays_prompt
 from hearth.relationships import services as relationship_services
 from hearth.relationships.models import Member, Relationship
 
@@ -21,7 +22,7 @@ def member(relationship: Relationship, user) -> Member:
 
 def test_answers_stay_hidden_until_every_member_answers(ours, alice, bob):
     a, b = member(ours, alice), member(ours, bob)
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     services.answer_submit(member=a, prompt=prompt, text="Alice's secret", choice=first(prompt))
 
     before = seen_by(a, prompt)
@@ -52,7 +53,7 @@ def first(prompt: Prompt) -> int | None:
 
 def test_an_answer_can_be_edited_until_the_reveal_and_not_after(ours, alice, bob):
     a, b = member(ours, alice), member(ours, bob)
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     services.answer_submit(member=a, prompt=prompt, text="first draft", choice=first(prompt))
     services.answer_submit(member=a, prompt=prompt, text="second draft", choice=first(prompt))
     services.answer_submit(member=b, prompt=prompt, text="mine", choice=first(prompt))
@@ -63,7 +64,7 @@ def test_an_answer_can_be_edited_until_the_reveal_and_not_after(ours, alice, bob
 
 def test_someone_who_joins_before_the_reveal_is_waited_for(ours, alice, bob, charlie):
     a, b = member(ours, alice), member(ours, bob)
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     services.answer_submit(member=a, prompt=prompt, text="one", choice=first(prompt))
     invitation = relationship_services.invitation_create(member=a)
     c = relationship_services.invitation_accept(user=charlie, invitation=invitation)
@@ -78,7 +79,7 @@ def test_when_the_only_one_missing_leaves_the_rest_see_the_answers(ours, alice, 
     c = relationship_services.invitation_accept(
         user=charlie, invitation=relationship_services.invitation_create(member=a)
     )
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     services.answer_submit(member=a, prompt=prompt, text="one", choice=first(prompt))
     services.answer_submit(
         member=member(ours, bob), prompt=prompt, text="two", choice=first(prompt)
@@ -89,7 +90,7 @@ def test_when_the_only_one_missing_leaves_the_rest_see_the_answers(ours, alice, 
 
 def test_a_late_joiner_sees_earlier_answers_only_after_answering_too(ours, alice, bob, charlie):
     a, b = member(ours, alice), member(ours, bob)
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     services.answer_submit(member=a, prompt=prompt, text="one", choice=first(prompt))
     services.answer_submit(member=b, prompt=prompt, text="two", choice=first(prompt))
     c = relationship_services.invitation_accept(
@@ -104,19 +105,19 @@ def test_skipping_gives_the_day_another_question_and_keeps_skipped_answers_priva
     ours, alice, bob
 ):
     a, b = member(ours, alice), member(ours, bob)
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     services.answer_submit(member=a, prompt=prompt, text="kept private", choice=first(prompt))
     replacement = services.prompt_skip(member=b, prompt=prompt)
     assert replacement is not None
     assert replacement.question_id != prompt.question_id
-    assert services.prompt_of_the_day(ours) == replacement
+    assert todays_prompt(ours) == replacement
     with pytest.raises(services.QuestionError):
         services.answer_submit(member=b, prompt=prompt, text="late", choice=first(prompt))
     assert seen_by(b, prompt).answers == []
 
 
 def test_an_empty_or_oversized_answer_is_refused_and_nothing_is_saved(ours, alice):
-    prompt = services.prompt_of_the_day(ours)
+    prompt = todays_prompt(ours)
     a = member(ours, alice)
     with pytest.raises(services.QuestionError):
         services.answer_submit(member=a, prompt=prompt, text="   ", choice=None)
@@ -153,7 +154,7 @@ def run_and_check(relationship: Relationship, steps: list[tuple[str, int]]) -> N
     current: set[int] = set(relationship.memberships.current().values_list("pk", flat=True))
     answered: dict[int, set[int]] = {}
     revealed: set[int] = set()
-    prompt = services.prompt_of_the_day(relationship)
+    prompt = todays_prompt(relationship)
     assert prompt is not None
     for step, (action, index) in enumerate(steps):
         members = sorted(current)
