@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("hearth.accounts.urls")),
     path("", include("hearth.relationships.urls")),
+    path("", include("hearth.questions.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -40,7 +40,7 @@ def api_relationship_operations() -> list[tuple[str, str]]:
 def fill(route: str, relationship_id: int, other_id: int) -> str:
     route = route.replace("<int:relationship_id>", str(relationship_id))
     route = route.replace("{relationship_id}", str(relationship_id))
-    return re.sub(r"<int:\w+>|\{\w+\}", str(other_id), route)
+    return re.sub(r"<\w+:\w+>|\{\w+\}", str(other_id), route)
 
 
 def test_the_route_lists_are_not_empty():

@@ -1,0 +1,340 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from hearth.questions import bank, selectors, services
+from hearth.questions.forms import (
+    AnswerForm,
+    GuessForm,
+    JournalFilterForm,
+    OwnQuestionForm,
+    PreferencesForm,
+    RatingForm,
+    ReplyForm,
+)
+from hearth.questions.models import Boundary, Prompt, ResponseKind
+from hearth.questions.services import QuestionError
+from hearth.relationships.access import membership_required
+from hearth.relationships.models import Member
+
+REACTIONS = [(k, label) for k, label in ResponseKind.choices if k != ResponseKind.REPLY]
+
+
+def prompt_url(prompt: Prompt) -> str:
+    if prompt.sitting_id:
+        return reverse("questions:sitting", args=[prompt.relationship_id, prompt.sitting_id])
+    return reverse("questions:prompt", args=[prompt.relationship_id, prompt.pk])
+
+
+def render_prompt(
+    request: HttpRequest,
+    member: Member,
+    prompt: Prompt | None,
+    *,
+    template: str = "questions/prompt.html",
+    answer_form: AnswerForm | None = None,
+    status: int = 200,
+    extra: dict[str, object] | None = None,
+) -> HttpResponse:
+    context: dict[str, object] = {
+        "relationship": member.relationship,
+        "member": member,
+        **(extra or {}),
+    }
+    if prompt is not None:
+        view = selectors.prompt_view(member, prompt)
+        mine = view.my_answer
+        context.update(
+            view=view,
+            reactions=REACTIONS,
+            answer_form=answer_form
+            or AnswerForm(
+                initial={"text": mine.text, "choice": mine.choice} if mine else None,
+                options=prompt.question.choices,
+            ),
+            rating_form=RatingForm(initial={"rating": mine.felt_understood} if mine else None),
+            reply_form=ReplyForm(),
+            options=list(enumerate(prompt.question.choices)),
+        )
+    return render(request, template, context, status=status)
+
+
+@membership_required
+def today(request: HttpRequest, member: Member) -> HttpResponse:
+    prompt = services.prompt_of_the_day(member.relationship)
+    return render_prompt(request, member, prompt, extra={"is_today": True})
+
+
+@membership_required
+def prompt_detail(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
+    prompt = selectors.prompt_for(member, prompt_id)
+    if prompt.sitting_id:
+        return redirect(prompt_url(prompt))
+    return render_prompt(request, member, prompt)
+
+
+@membership_required
+def prompt_status(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
+    """Polled while a member waits: who has answered, and a page refresh at the reveal."""
+    prompt = selectors.prompt_for(member, prompt_id)
+    view = selectors.prompt_view(member, prompt)
+    if view.answers:
+        return HttpResponseClientRefresh()
+    return render(
+        request, "questions/_status.html", {"view": view, "relationship": prompt.relationship}
+    )
+
+
+@require_POST
+@membership_required
+def answer(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
+    prompt = selectors.prompt_for(member, prompt_id)
+    form = AnswerForm(request.POST, options=prompt.question.choices)
+    try:
+        if not form.is_valid():
+            raise QuestionError("Pick one of the options shown.")
+        services.answer_submit(
+            member=member,
+            prompt=prompt,
+            text=form.cleaned_data["text"],
+            choice=form.cleaned_data.get("choice"),
+        )
+    except QuestionError as error:
+        # Re-show the page with what they wrote, so nothing typed is lost.
+        messages.error(request, error.message)
+        template = "questions/sitting.html" if prompt.sitting_id else "questions/prompt.html"
+        extra = sitting_context(prompt) if prompt.sitting_id else {}
+        return render_prompt(
+            request, member, prompt, template=template, answer_form=form, status=400, extra=extra
+        )
+    messages.success(request, "Saved. Only you can see it until everyone has answered.")
+    return redirect(prompt_url(prompt))
+
+
+@require_POST
+@membership_required
+def skip(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
+    prompt = selectors.prompt_for(member, prompt_id)
+    try:
+        replacement = services.prompt_skip(member=member, prompt=prompt)
+    except QuestionError as error:
+        messages.error(request, error.message)
+        return redirect(prompt_url(prompt))
+    if prompt.sitting_id:
+        return redirect(prompt_url(prompt))
+    if replacement is None:
+        return redirect("questions:today", relationship_id=member.relationship_id)
+    return redirect(prompt_url(replacement))
+
+
+@require_POST
+@membership_required
+def guess(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
+    prompt = selectors.prompt_for(member, prompt_id)
+    form = GuessForm(request.POST)
+    form.fields["choice"].choices = list(enumerate(prompt.question.choices))  # type: ignore[attr-defined]
+    try:
+        if not form.is_valid():
+            raise QuestionError("Pick one of the options shown.")
+        others = member.relationship.memberships.current()
+        about = others.filter(pk=form.cleaned_data["about"]).first()
+        if about is None:
+            raise QuestionError("Pick one of the options for someone in this relationship.")
+        services.guess_submit(
+            member=member, prompt=prompt, about=about, choice=form.cleaned_data["choice"]
+        )
+        messages.success(request, "Guess saved. You'll see how close it was after the reveal.")
+    except QuestionError as error:
+        messages.error(request, error.message)
+    return redirect(prompt_url(prompt))
+
+
+@require_POST
+@membership_required
+def react(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
+    answer_obj = selectors.answer_for(member, answer_id)
+    try:
+        services.reaction_toggle(
+            member=member, answer=answer_obj, kind=request.POST.get("kind", "")
+        )
+    except QuestionError as error:
+        messages.error(request, error.message)
+    return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
+
+
+@require_POST
+@membership_required
+def reply(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
+    answer_obj = selectors.answer_for(member, answer_id)
+    form = ReplyForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise QuestionError("Write a reply first.")
+        parent = answer_obj.responses.filter(pk=form.cleaned_data.get("parent") or 0).first()
+        services.reply_add(
+            member=member, answer=answer_obj, text=form.cleaned_data["text"], parent=parent
+        )
+    except QuestionError as error:
+        messages.error(request, error.message)
+    return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
+
+
+@require_POST
+@membership_required
+def rate(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
+    answer_obj = selectors.answer_for(member, answer_id)
+    form = RatingForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise QuestionError("Choose a number from 1 (not at all) to 7 (completely).")
+        services.felt_understood_rate(
+            member=member, answer=answer_obj, rating=form.cleaned_data["rating"]
+        )
+        messages.success(request, "Thank you. That helps Hearth pace your questions.")
+    except QuestionError as error:
+        messages.error(request, error.message)
+    return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
+
+
+@membership_required
+def journal(request: HttpRequest, member: Member) -> HttpResponse:
+    form = JournalFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    prompts = selectors.journal(
+        member,
+        search=filters.get("q") or "",
+        category=filters.get("category") or "",
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    return render(
+        request,
+        "questions/journal.html",
+        {
+            "relationship": member.relationship,
+            "member": member,
+            "form": form,
+            "prompts": prompts[:100],
+            "knowing": selectors.knowing_each_other(member),
+        },
+    )
+
+
+@membership_required
+def decks(request: HttpRequest, member: Member) -> HttpResponse:
+    return render(
+        request,
+        "questions/decks.html",
+        {
+            "relationship": member.relationship,
+            "decks": services.decks_for(member.relationship),
+            "sittings": [
+                (sitting, getattr(bank.deck(sitting.deck), "title", sitting.deck))
+                for sitting in member.relationship.sittings.filter(finished_at__isnull=True)[:10]
+            ],
+        },
+    )
+
+
+@require_POST
+@membership_required
+def sitting_start(request: HttpRequest, member: Member, deck_key: str) -> HttpResponse:
+    try:
+        sitting = services.sitting_start(member=member, deck_key=deck_key)
+    except QuestionError as error:
+        messages.error(request, error.message)
+        return redirect("questions:decks", relationship_id=member.relationship_id)
+    return redirect(
+        "questions:sitting", relationship_id=member.relationship_id, sitting_id=sitting.pk
+    )
+
+
+def sitting_context(prompt: Prompt) -> dict[str, object]:
+    sitting = prompt.sitting
+    assert sitting is not None
+    deck = bank.deck(sitting.deck)
+    set_index = sum(1 for start in sitting.set_starts if start <= prompt.position) - 1
+    return {
+        "sitting": sitting,
+        "deck": deck,
+        "set_title": deck.sets[set_index].title if deck and set_index >= 0 else "",
+        "step": prompt.position + 1,
+        "steps": len(sitting.question_keys),
+    }
+
+
+@membership_required
+def sitting(request: HttpRequest, member: Member, sitting_id: int) -> HttpResponse:
+    sitting_obj = selectors.sitting_for(member, sitting_id)
+    prompt = sitting_obj.prompts.select_related("question", "sitting").order_by("-position").first()
+    if prompt is None:
+        return redirect("questions:decks", relationship_id=member.relationship_id)
+    return render_prompt(
+        request, member, prompt, template="questions/sitting.html", extra=sitting_context(prompt)
+    )
+
+
+@require_POST
+@membership_required
+def sitting_next(request: HttpRequest, member: Member, sitting_id: int) -> HttpResponse:
+    sitting_obj = selectors.sitting_for(member, sitting_id)
+    try:
+        if services.sitting_advance(member=member, sitting=sitting_obj) is None:
+            messages.success(
+                request, "That was the last question of this deck. Well done, you two."
+            )
+            return redirect("questions:decks", relationship_id=member.relationship_id)
+    except QuestionError as error:
+        messages.error(request, error.message)
+    return redirect(
+        "questions:sitting", relationship_id=member.relationship_id, sitting_id=sitting_id
+    )
+
+
+@membership_required
+def own_question(request: HttpRequest, member: Member) -> HttpResponse:
+    form = OwnQuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.own_question_add(member=member, **form.cleaned_data)
+            messages.success(request, "Added. It will be one of your next questions.")
+            return redirect("questions:today", relationship_id=member.relationship_id)
+        except QuestionError as error:
+            form.add_error(None, error.message)
+    return render(
+        request,
+        "questions/own_question.html",
+        {
+            "relationship": member.relationship,
+            "form": form,
+            "questions": member.relationship.own_questions.all(),
+        },
+    )
+
+
+@membership_required
+def preferences(request: HttpRequest, member: Member) -> HttpResponse:
+    romantic = member.relationship.kind == "romantic"
+    initial = {
+        "depth_cap": member.depth_cap,
+        "sexual_content_consent": member.sexual_content_consent,
+        "boundaries": list(
+            Boundary.objects.filter(user=member.user).values_list("category", flat=True)
+        ),
+    }
+    form = PreferencesForm(request.POST or None, initial=initial, romantic=romantic)
+    if request.method == "POST" and form.is_valid():
+        services.content_preferences_set(
+            member=member,
+            sexual_content_consent=romantic and form.cleaned_data["sexual_content_consent"],
+            depth_cap=form.cleaned_data["depth_cap"],
+        )
+        services.boundaries_set(user=member.user, categories=set(form.cleaned_data["boundaries"]))
+        messages.success(request, "Saved.")
+        return redirect("questions:today", relationship_id=member.relationship_id)
+    return render(
+        request, "questions/preferences.html", {"relationship": member.relationship, "form": form}
+    )
