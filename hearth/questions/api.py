@@ -1,0 +1,418 @@
+from datetime import date
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+
+from hearth.accounts.models import User
+from hearth.questions import selectors, services
+from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
+from hearth.questions.selectors import PromptView
+from hearth.relationships.models import Member
+from hearth.relationships.selectors import member_for
+
+router = Router(tags=["questions"])
+R = "/relationships/{relationship_id}"
+
+
+class MemberRef(Schema):
+    id: int
+    display_name: str
+
+
+class QuestionOut(Schema):
+    id: int
+    text: str
+    category: Category
+    depth: int
+    choices: list[str]
+    own: bool = Field(description="Written by a member of this relationship.")
+
+
+class ResponseOut(Schema):
+    id: int
+    member: MemberRef
+    kind: ResponseKind
+    text: str
+    parent_id: int | None
+
+
+class AnswerOut(Schema):
+    id: int
+    member: MemberRef
+    text: str
+    choice: int | None
+    felt_understood: int | None = Field(description="Only on your own answers.")
+    responses: list[ResponseOut]
+
+
+class GuessOut(Schema):
+    about: MemberRef
+    choice: int
+    actual: int | None = Field(description="Their pick, once answers are shared.")
+
+
+class PromptOut(Schema):
+    id: int
+    date: date
+    question: QuestionOut
+    revealed: bool
+    skipped: bool
+    sitting_id: int | None
+    answered: list[MemberRef] = Field(
+        description="Who has answered (never what) before the reveal."
+    )
+    waiting_for: list[MemberRef]
+    my_answer: AnswerOut | None
+    answers: list[AnswerOut] = Field(description="Everyone's answers, once shared with you.")
+    my_guesses: list[GuessOut]
+
+
+class AnswerIn(Schema):
+    text: str = Field("", max_length=20000)
+    choice: int | None = Field(None, ge=0, le=10)
+
+
+class GuessIn(Schema):
+    about_member_id: int
+    choice: int = Field(ge=0, le=10)
+
+
+class ReactionIn(Schema):
+    kind: ResponseKind
+
+
+class ReactionOut(Schema):
+    kind: ResponseKind
+    present: bool
+
+
+class ReplyIn(Schema):
+    text: str = Field(min_length=1, max_length=20000)
+    parent_id: int | None = None
+
+
+class RatingIn(Schema):
+    rating: int = Field(ge=1, le=7, description="1 not at all understood, 7 completely.")
+
+
+class DeckOut(Schema):
+    key: str
+    title: str
+    description: str
+    questions: int
+    sets: list[str]
+
+
+class SittingIn(Schema):
+    deck: str = Field(max_length=40)
+
+
+class SittingOut(Schema):
+    id: int
+    deck: str
+    questions: int
+    finished: bool
+    current: PromptOut | None
+
+
+class OwnQuestionIn(Schema):
+    text: str = Field(min_length=10, max_length=300)
+    category: Category
+    depth: int = Field(ge=1, le=3)
+    choices: list[str] = Field(default_factory=list, max_length=5)
+
+
+class PreferencesOut(Schema):
+    depth_cap: int = Field(ge=1, le=3)
+    sexual_content_consent: bool
+
+
+class BoundariesIn(Schema):
+    categories: list[Category]
+
+
+class BoundariesOut(Schema):
+    categories: list[Category]
+
+
+class JournalFilter(Schema):
+    q: str = Field("", max_length=100)
+    category: Category | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def me(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def membership(request: HttpRequest, relationship_id: int) -> Member:
+    return member_for(user=me(request), relationship_id=relationship_id)
+
+
+def member_ref(member: Member) -> MemberRef:
+    return MemberRef(id=member.pk, display_name=member.user.display_name)
+
+
+def answer_out(answer: Answer, viewer: Member) -> AnswerOut:
+    responses: list[Response] = list(answer.responses.all())
+    return AnswerOut(
+        id=answer.pk,
+        member=member_ref(answer.member),
+        text=answer.text,
+        choice=answer.choice,
+        felt_understood=answer.felt_understood if answer.member_id == viewer.pk else None,
+        responses=[
+            ResponseOut(
+                id=r.pk,
+                member=member_ref(r.member),
+                kind=ResponseKind(r.kind),
+                text=r.text,
+                parent_id=r.parent_id,
+            )
+            for r in responses
+        ],
+    )
+
+
+def prompt_out(view: PromptView) -> PromptOut:
+    prompt, question = view.prompt, view.prompt.question
+    return PromptOut(
+        id=prompt.pk,
+        date=prompt.date,
+        question=QuestionOut(
+            id=question.pk,
+            text=question.text,
+            category=Category(question.category),
+            depth=question.depth,
+            choices=question.choices,
+            own=question.is_own,
+        ),
+        revealed=prompt.is_revealed,
+        skipped=prompt.skipped_at is not None,
+        sitting_id=prompt.sitting_id,
+        answered=[member_ref(m) for m in view.answered],
+        waiting_for=[member_ref(m) for m in view.waiting_for],
+        my_answer=answer_out(view.my_answer, view.me) if view.my_answer else None,
+        answers=[answer_out(a, view.me) for a in view.answers],
+        my_guesses=[
+            GuessOut(about=member_ref(g.about), choice=g.choice, actual=g.actual)
+            for g in view.guesses
+        ],
+    )
+
+
+def viewed(member: Member, prompt: Prompt) -> PromptOut:
+    prompt.refresh_from_db()
+    return prompt_out(selectors.prompt_view(member, prompt))
+
+
+@router.get(R + "/today", response={200: PromptOut, 204: None}, summary="Today's question")
+def today(request: HttpRequest, relationship_id: int) -> Status[PromptOut | None]:
+    member = membership(request, relationship_id)
+    prompt = services.prompt_of_the_day(member.relationship)
+    if prompt is None:
+        return Status(204, None)
+    return Status(200, viewed(member, prompt))
+
+
+@router.get(R + "/prompts/{prompt_id}", response=PromptOut)
+def prompt_get(request: HttpRequest, relationship_id: int, prompt_id: int) -> PromptOut:
+    member = membership(request, relationship_id)
+    return viewed(member, selectors.prompt_for(member, prompt_id))
+
+
+@router.put(R + "/prompts/{prompt_id}/answer", response=PromptOut, summary="Answer or edit")
+def answer_put(
+    request: HttpRequest, relationship_id: int, prompt_id: int, body: AnswerIn
+) -> PromptOut:
+    member = membership(request, relationship_id)
+    prompt = selectors.prompt_for(member, prompt_id)
+    services.answer_submit(member=member, prompt=prompt, text=body.text, choice=body.choice)
+    return viewed(member, prompt)
+
+
+@router.post(
+    R + "/prompts/{prompt_id}/skip",
+    response={200: PromptOut, 204: None},
+    summary="Skip, no reason needed; returns the question that replaces it",
+)
+def skip(request: HttpRequest, relationship_id: int, prompt_id: int) -> Status[PromptOut | None]:
+    member = membership(request, relationship_id)
+    replacement = services.prompt_skip(
+        member=member, prompt=selectors.prompt_for(member, prompt_id)
+    )
+    if replacement is None:
+        return Status(204, None)
+    return Status(200, viewed(member, replacement))
+
+
+@router.post(R + "/prompts/{prompt_id}/guesses", response={201: GuessOut})
+def guess(
+    request: HttpRequest, relationship_id: int, prompt_id: int, body: GuessIn
+) -> Status[GuessOut]:
+    member = membership(request, relationship_id)
+    prompt = selectors.prompt_for(member, prompt_id)
+    about = member.relationship.memberships.current().filter(pk=body.about_member_id).first()
+    if about is None:
+        raise services.QuestionError("Guess about someone in this relationship.")
+    made = services.guess_submit(member=member, prompt=prompt, about=about, choice=body.choice)
+    return Status(201, GuessOut(about=member_ref(about), choice=made.choice, actual=None))
+
+
+@router.post(R + "/answers/{answer_id}/reactions", response=ReactionOut, summary="Toggle")
+def react(
+    request: HttpRequest, relationship_id: int, answer_id: int, body: ReactionIn
+) -> ReactionOut:
+    member = membership(request, relationship_id)
+    answer = selectors.answer_for(member, answer_id)
+    present = services.reaction_toggle(member=member, answer=answer, kind=body.kind)
+    return ReactionOut(kind=body.kind, present=present)
+
+
+@router.post(R + "/answers/{answer_id}/replies", response={201: ResponseOut})
+def reply(
+    request: HttpRequest, relationship_id: int, answer_id: int, body: ReplyIn
+) -> Status[ResponseOut]:
+    member = membership(request, relationship_id)
+    answer = selectors.answer_for(member, answer_id)
+    parent = answer.responses.filter(pk=body.parent_id).first() if body.parent_id else None
+    if body.parent_id and parent is None:
+        raise services.QuestionError("That reply belongs to another answer.")
+    made = services.reply_add(member=member, answer=answer, text=body.text, parent=parent)
+    return Status(
+        201,
+        ResponseOut(
+            id=made.pk,
+            member=member_ref(member),
+            kind=ResponseKind.REPLY,
+            text=made.text,
+            parent_id=made.parent_id,
+        ),
+    )
+
+
+@router.put(R + "/answers/{answer_id}/felt-understood", response=AnswerOut)
+def rate(request: HttpRequest, relationship_id: int, answer_id: int, body: RatingIn) -> AnswerOut:
+    member = membership(request, relationship_id)
+    answer = selectors.answer_for(member, answer_id)
+    return answer_out(
+        services.felt_understood_rate(member=member, answer=answer, rating=body.rating), member
+    )
+
+
+@router.get(R + "/journal", response=list[PromptOut], summary="Shared questions, newest first")
+def journal(
+    request: HttpRequest, relationship_id: int, filters: Query[JournalFilter]
+) -> list[PromptOut]:
+    member = membership(request, relationship_id)
+    prompts = selectors.journal(
+        member,
+        search=filters.q,
+        category=filters.category or "",
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+    )[:100]
+    return [prompt_out(selectors.prompt_view(member, p)) for p in prompts]
+
+
+@router.get(R + "/decks", response=list[DeckOut])
+def decks(request: HttpRequest, relationship_id: int) -> list[DeckOut]:
+    member = membership(request, relationship_id)
+    return [
+        DeckOut(
+            key=d.key,
+            title=d.title,
+            description=d.description,
+            questions=len(d.keys),
+            sets=[s.title for s in d.sets],
+        )
+        for d in services.decks_for(member.relationship)
+    ]
+
+
+def sitting_out(member: Member, sitting_id: int) -> SittingOut:
+    sitting = selectors.sitting_for(member, sitting_id)
+    current = sitting.prompts.select_related("question").order_by("-position").first()
+    return SittingOut(
+        id=sitting.pk,
+        deck=sitting.deck,
+        questions=len(sitting.question_keys),
+        finished=sitting.finished_at is not None,
+        current=viewed(member, current) if current else None,
+    )
+
+
+@router.post(R + "/sittings", response={201: SittingOut}, summary="Start a deck together")
+def sitting_start(
+    request: HttpRequest, relationship_id: int, body: SittingIn
+) -> Status[SittingOut]:
+    member = membership(request, relationship_id)
+    sitting = services.sitting_start(member=member, deck_key=body.deck)
+    return Status(201, sitting_out(member, sitting.pk))
+
+
+@router.get(R + "/sittings/{sitting_id}", response=SittingOut)
+def sitting_get(request: HttpRequest, relationship_id: int, sitting_id: int) -> SittingOut:
+    return sitting_out(membership(request, relationship_id), sitting_id)
+
+
+@router.post(R + "/sittings/{sitting_id}/next", response=SittingOut)
+def sitting_next(request: HttpRequest, relationship_id: int, sitting_id: int) -> SittingOut:
+    member = membership(request, relationship_id)
+    services.sitting_advance(member=member, sitting=selectors.sitting_for(member, sitting_id))
+    return sitting_out(member, sitting_id)
+
+
+@router.post(R + "/questions", response={201: QuestionOut}, summary="Add our own question")
+def own_question(
+    request: HttpRequest, relationship_id: int, body: OwnQuestionIn
+) -> Status[QuestionOut]:
+    member = membership(request, relationship_id)
+    question = services.own_question_add(
+        member=member,
+        text=body.text,
+        category=body.category,
+        depth=body.depth,
+        choices=body.choices,
+    )
+    return Status(
+        201,
+        QuestionOut(
+            id=question.pk,
+            text=question.text,
+            category=Category(question.category),
+            depth=question.depth,
+            choices=question.choices,
+            own=True,
+        ),
+    )
+
+
+@router.get(R + "/preferences", response=PreferencesOut, summary="Your depth cap and consent")
+def preferences_get(request: HttpRequest, relationship_id: int) -> Member:
+    return membership(request, relationship_id)
+
+
+@router.put(R + "/preferences", response=PreferencesOut)
+def preferences_put(request: HttpRequest, relationship_id: int, body: PreferencesOut) -> Member:
+    member = membership(request, relationship_id)
+    if body.sexual_content_consent and member.relationship.kind != "romantic":
+        raise services.QuestionError("Sexual questions belong only in romantic relationships.")
+    return services.content_preferences_set(
+        member=member,
+        sexual_content_consent=body.sexual_content_consent,
+        depth_cap=body.depth_cap,
+    )
+
+
+@router.get("/me/boundaries", response=BoundariesOut, tags=["profile"])
+def boundaries_get(request: HttpRequest) -> BoundariesOut:
+    categories = Boundary.objects.filter(user=me(request)).values_list("category", flat=True)
+    return BoundariesOut(categories=[Category(c) for c in categories])
+
+
+@router.put("/me/boundaries", response=BoundariesOut, tags=["profile"])
+def boundaries_put(request: HttpRequest, body: BoundariesIn) -> BoundariesOut:
+    services.boundaries_set(user=me(request), categories={str(c) for c in body.categories})
+    return boundaries_get(request)
