@@ -87,7 +87,9 @@ def prompt_view(member: Member, prompt: Prompt) -> PromptView:
         .select_related("user")
     )
     answers = list(
-        prompt.answers.select_related("member__user").prefetch_related(
+        Answer.objects.filter(prompt=prompt)
+        .select_related("member__user")
+        .prefetch_related(
             Prefetch(
                 "responses",
                 Response.objects.select_related("member__user").order_by("created_at", "pk"),

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from hearth.questions import services
 from hearth.questions.models import Answer, Guess, Prompt, Question, Response, Sitting
-from hearth.questions.tests.factories import answer_as, todays_prompt
+from hearth.questions.tests.factories import answer_as, give_options, todays_prompt
 
 pytestmark = pytest.mark.django_db
 
@@ -148,14 +148,7 @@ def test_skipping_from_the_page_offers_another_question(client, ours, alice):
 
 
 def test_guessing_before_the_reveal_and_seeing_how_close_after(client, ours, alice, bob):
-    with_options = next(
-        q
-        for q in Question.objects.filter(key__isnull=False, depth=1)
-        if q.choices and q.fits("romantic", ours.phase)
-    )
-    prompt = todays_prompt(ours)
-    Prompt.objects.filter(pk=prompt.pk).update(question=with_options)
-    prompt.refresh_from_db()
+    prompt = give_options(todays_prompt(ours))
     bobs = ours.memberships.get(user=bob)
     client.force_login(alice)
     client.post(
