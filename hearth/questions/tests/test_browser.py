@@ -21,9 +21,11 @@ def test_two_members_answer_see_each_other_only_after_both_respond_and_rate(
     browser: Browser, live_server, ours
 ):
     prompt = todays_prompt(ours)
-    words_only = Question.objects.filter(
-        key__isnull=False, depth=1, choices=[], kinds__icontains="romantic"
-    ).first()
+    words_only = next(
+        q
+        for q in Question.objects.filter(key__isnull=False, depth=1)
+        if not q.choices and q.fits("romantic", ours.phase)
+    )
     Prompt.objects.filter(pk=prompt.pk).update(question=words_only)
     base, today = live_server.url, f"{live_server.url}/r/{ours.pk}/today/"
     alice = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
