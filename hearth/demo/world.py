@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.questions.demo import build_question_history
 from hearth.relationships.models import Invitation, Member, Relationship
 
 DEMO_PASSWORD = "together-at-home"  # noqa: S105 - published in the README on purpose
@@ -150,8 +151,8 @@ def build_relationships(world: DemoWorld) -> None:
     Relationship.objects.filter(pk=book_club.pk).update(archived_at=world.days_ago(30))
 
 
-# Every domain's history, in order. Later domains append their builders here.
-STEPS = [build_people, build_relationships]
+# Every domain's history, in order. Later domains add their builders here.
+STEPS = [build_people, build_relationships, build_question_history]
 
 
 @transaction.atomic

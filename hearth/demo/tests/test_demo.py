@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.demo.world import DEMO_PASSWORD
+from hearth.questions.models import Answer, Prompt, Response
+from hearth.questions.selection import relationship_today
 from hearth.relationships.models import Invitation, Relationship
 
 pytestmark = pytest.mark.django_db
@@ -23,23 +25,29 @@ def test_the_demo_gives_a_newcomer_a_living_app():
     oldest = Relationship.objects.earliest("created_at")
     assert oldest.created_at <= timezone.now() - timedelta(days=90)
 
+    couple = Relationship.objects.get(name="Alex & Sam")
+    shared = Prompt.objects.filter(relationship=couple, revealed_at__isnull=False)
+    assert shared.count() >= 50
+    assert shared.earliest("date").date <= (timezone.now() - timedelta(days=85)).date()
+    assert Response.objects.filter(answer__prompt__relationship=couple).count() >= 50
+    assert Answer.objects.filter(felt_understood__isnull=False).count() >= 50
+    waiting = Prompt.objects.get(relationship=couple, date=relationship_today(couple))
+    assert waiting.revealed_at is None and waiting.answers.count() == 1
+
     client = Client()
     assert client.login(email="alex@example.com", password=DEMO_PASSWORD)
     page = client.get("/relationships/").content.decode()
     assert "Alex &amp; Sam" in page and "Thursday climbers" in page
 
 
-def test_loading_the_demo_twice_changes_nothing_and_reset_rebuilds(capsys):
+def test_loading_twice_changes_nothing_and_a_reset_rebuilds_leaving_real_people_alone(
+    alice, capsys
+):
     call_command("demo")
     call_command("demo")
     assert "already loaded" in capsys.readouterr().out
-    assert User.objects.count() == 5
+    assert User.objects.count() == 6
     call_command("demo", reset=True)
-    assert User.objects.count() == 5
+    assert User.objects.count() == 6
     assert Relationship.objects.count() == 4
-
-
-def test_resetting_the_demo_leaves_real_people_alone(alice):
-    call_command("demo")
-    call_command("demo", reset=True)
     assert User.objects.filter(pk=alice.pk).exists()
