@@ -13,9 +13,9 @@ def home(request: HttpRequest) -> HttpResponse:
     current = request.session.get("current_relationship")
     for member in memberships:
         if member.relationship_id == current:
-            return redirect("relationships:detail", relationship_id=current)
-    if len(memberships) >= 1:
-        return redirect("relationships:detail", relationship_id=memberships[0].relationship_id)
+            return redirect("questions:today", relationship_id=current)
+    if memberships:
+        return redirect("questions:today", relationship_id=memberships[0].relationship_id)
     return redirect("relationships:list")
 
 

@@ -6,8 +6,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
-from hearth.questions.selectors import PromptView, prompt_view
-from hearth.questions.services import prompt_of_the_day
 from hearth.relationships import selectors, services
 from hearth.relationships.access import membership_required
 from hearth.relationships.forms import JoinForm, RelationshipForm, RelationshipSettingsForm
@@ -56,16 +54,8 @@ def relationship_detail(request: HttpRequest, member: Member) -> HttpResponse:
             "members": selectors.current_members(relationship),
             "invitations": selectors.pending_invitations(relationship),
             "settings_form": RelationshipSettingsForm(instance=relationship),
-            "today_view": today_view_for(member),
         },
     )
-
-
-def today_view_for(member: Member) -> PromptView | None:
-    if member.relationship.is_archived:
-        return None
-    prompt = prompt_of_the_day(member.relationship)
-    return prompt_view(member, prompt) if prompt else None
 
 
 @membership_required

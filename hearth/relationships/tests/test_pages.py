@@ -133,7 +133,7 @@ def test_switching_between_relationships(client, alice, ours):
     )
     client.get(reverse("relationships:detail", args=[other.pk]))
     home = client.get("/")
-    assert home["Location"] == reverse("relationships:detail", args=[other.pk])
+    assert home["Location"] == reverse("questions:today", args=[other.pk])
     nav = client.get(reverse("relationships:list")).content.decode()
     assert "Book club" in nav and "Alice &amp; Bob" in nav
 
