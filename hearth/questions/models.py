@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from hearth.encryption import EncryptedTextField
 from hearth.relationships.models import Member, Relationship, RelationshipKind
 
 
@@ -34,7 +35,7 @@ class Question(models.Model):
     key = models.CharField(
         max_length=40, unique=True, null=True, blank=True, help_text="The content id."
     )
-    text = models.TextField()
+    text = EncryptedTextField()
     category = models.CharField(max_length=24, choices=Category.choices)
     depth = models.PositiveSmallIntegerField(choices=Depth.choices)
     kinds = models.JSONField(default=list)
@@ -173,7 +174,7 @@ class Answer(models.Model):
 
     prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="answers")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(blank=True)
+    text = EncryptedTextField(blank=True)
     choice = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -215,7 +216,7 @@ class Response(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="responses")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="responses")
     kind = models.CharField(max_length=16, choices=ResponseKind.choices)
-    text = models.TextField(blank=True)
+    text = EncryptedTextField(blank=True)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )

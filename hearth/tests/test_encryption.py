@@ -1,0 +1,112 @@
+"""What people write is unreadable on disk, and keys can be rotated without losing a word."""
+
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import InvalidToken
+from django.core.management import call_command
+from django.db import connection
+
+from hearth import encryption
+from hearth.questions import services
+from hearth.questions.models import Answer, Question, Response
+from hearth.questions.tests.factories import answer_as, todays_prompt
+
+PLANTED = ["marigold-umbrella-5531", "quiet-harbour-8814", "velvet-compass-2290"]
+
+
+def database_bytes() -> bytes:
+    """Everything the database holds on disk: the SQLite files, or a PostgreSQL dump."""
+    if connection.vendor == "sqlite":
+        name = Path(connection.settings_dict["NAME"])
+        return b"".join(
+            p.read_bytes() for p in (name, Path(f"{name}-wal"), Path(f"{name}-shm")) if p.exists()
+        )
+    db = connection.settings_dict
+    command = [
+        "pg_dump",
+        "--no-owner",
+        "-h",
+        db["HOST"] or "127.0.0.1",
+        "-p",
+        str(db["PORT"] or 5432),
+    ]
+    command += ["-U", db["USER"] or "postgres", db["NAME"]]
+    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
+    return subprocess.run(command, check=True, capture_output=True, env=env).stdout  # noqa: S603
+
+
+@pytest.mark.django_db(transaction=True)
+def test_planted_words_never_reach_the_disk_in_plain_text(ours, alice, bob):
+    a, b = ours.memberships.get(user=alice), ours.memberships.get(user=bob)
+    prompt = todays_prompt(ours)
+    alices = answer_as(a, prompt, f"my answer holds {PLANTED[0]}")
+    answer_as(b, prompt, "and mine")
+    services.reply_add(member=b, answer=alices, text=f"a reply with {PLANTED[1]}")
+    services.own_question_add(
+        member=a, text=f"Our question about {PLANTED[2]}?", category="memories", depth=1
+    )
+    assert Answer.objects.get(pk=alices.pk).text.endswith(PLANTED[0])
+
+    on_disk = database_bytes()
+    assert [word for word in PLANTED if word.encode() in on_disk] == []
+    assert encryption.PREFIX.encode() in on_disk
+
+
+def test_the_key_file_is_made_owner_readable_only(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    encryption.forget_keys()
+    try:
+        token = encryption.encrypt("hello")
+        mode = stat.S_IMODE((tmp_path / "encryption_keys").stat().st_mode)
+        assert mode == 0o600
+        assert encryption.decrypt(token) == "hello"
+    finally:
+        encryption.forget_keys()
+
+
+def test_without_the_key_nothing_can_be_read(settings, tmp_path):
+    token = encryption.encrypt("a secret")
+    settings.DATA_DIR = tmp_path  # a fresh key file: the old key is gone
+    encryption.forget_keys()
+    try:
+        with pytest.raises(InvalidToken, match="key file"):
+            encryption.decrypt(token)
+    finally:
+        encryption.forget_keys()
+
+
+@pytest.mark.django_db
+def test_rotating_keys_reencrypts_everything_without_loss(ours, alice, bob, settings, tmp_path):
+    in_use = encryption.read_keys()
+    settings.DATA_DIR = tmp_path  # rotate a copy of the keys, never the instance's own
+    encryption.write_keys(in_use)
+    encryption.forget_keys()
+    try:
+        a, b = ours.memberships.get(user=alice), ours.memberships.get(user=bob)
+        prompt = todays_prompt(ours)
+        alices = answer_as(a, prompt, "before the rotation")
+        answer_as(b, prompt, "mine too")
+        reply = services.reply_add(member=b, answer=alices, text="a kind reply")
+        old_keys = encryption.read_keys()
+
+        call_command("rotate_keys", drop_old=True)
+
+        new_keys = encryption.read_keys()
+        assert len(new_keys) == 1 and new_keys[0] not in old_keys
+        assert Answer.objects.get(pk=alices.pk).text == "before the rotation"
+        assert Response.objects.get(pk=reply.pk).text == "a kind reply"
+        assert all(q.text for q in Question.objects.all())  # the bank still reads
+        raw = Answer.objects.filter(pk=alices.pk).values_list("text", flat=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT text FROM questions_answer WHERE id = %s", [alices.pk])
+            stored = cursor.fetchone()[0]
+        assert stored.startswith(encryption.PREFIX) and list(raw) == ["before the rotation"]
+        only_old = encryption.MultiFernet([encryption.Fernet(k) for k in old_keys])
+        with pytest.raises(InvalidToken):
+            only_old.decrypt(stored[len(encryption.PREFIX) :].encode())
+    finally:
+        encryption.forget_keys()
