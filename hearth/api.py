@@ -6,6 +6,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from hearth.accounts.api import router as accounts_router
 from hearth.accounts.services import api_token_user
+from hearth.privacy.api import router as privacy_router
 from hearth.questions.api import router as questions_router
 from hearth.refusals import Refusal
 from hearth.relationships.api import router as relationships_router
@@ -40,6 +41,7 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", relationships_router)
 api.add_router("/", questions_router)
+api.add_router("/", privacy_router)
 
 
 @api.exception_handler(Refusal)

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "hearth.accounts",
     "hearth.relationships",
     "hearth.questions",
+    "hearth.activity",
+    "hearth.privacy",
+    "hearth.safety",
     "hearth.operations",
     "hearth.demo",
 ]
@@ -121,12 +124,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not memory, so tests can look at what really lands on disk.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
+else:
+    # Several test runs at once (say, two checkouts) each get their own database.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_hearth_{os.getpid()}"}
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA secure_delete=ON;"
         ),
     }
 
@@ -157,6 +164,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hearth.accounts.passwords.GuessablePasswordValidator"},
 ]
 
 LOGIN_URL = "account_login"
@@ -172,7 +180,10 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hearth] "
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not envbool("HEARTH_SECURE", False)  # http on a laptop
+MFA_TOTP_ISSUER = "Hearth"
 
 EMAIL_HOST = env("HEARTH_EMAIL_HOST")
 if EMAIL_HOST:
@@ -232,13 +243,16 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = SECURE and envbool("HEARTH_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = SECURE and envbool("HEARTH_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 CONTENT_DIR = Path(env("HEARTH_CONTENT_DIR", str(REPO_DIR / "content")))
+HELP_RESOURCES_FILE = Path(
+    env("HEARTH_HELP_RESOURCES", str(REPO_DIR / "content" / "help_resources.toml"))
+)
 
 # Invitations
 INVITATION_DAYS_VALID = envint("HEARTH_INVITATION_DAYS", 7)

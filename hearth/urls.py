@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("hearth.accounts.urls")),
     path("", include("hearth.relationships.urls")),
     path("", include("hearth.questions.urls")),
+    path("", include("hearth.activity.urls")),
+    path("", include("hearth.privacy.urls")),
+    path("", include("hearth.safety.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

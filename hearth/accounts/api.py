@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -9,6 +10,20 @@ from hearth.accounts.models import User
 from hearth.accounts.timezones import time_zone_names
 
 router = Router(tags=["profile"])
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in words for the person who asked.")
+
+
+class InvalidOut(Schema):
+    detail: list[dict[str, Any]] = Field(description="Which inputs were invalid, and why.")
+
+
+def errors(*statuses: int) -> dict[int, type[Schema]]:
+    """Error responses to document: 401 on every operation (no valid token or session), and
+    those given: 400 (a rule said no, or the body isn't JSON), 404, 422 (invalid input)."""
+    return {status: InvalidOut if status == 422 else ErrorOut for status in (401, *statuses)}
 
 
 def check_time_zone(value: str | None) -> str | None:
@@ -53,12 +68,12 @@ def me(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-@router.get("/me", response=ProfileOut, summary="Your profile")
+@router.get("/me", response={200: ProfileOut, **errors()}, summary="Your profile")
 def profile_get(request: HttpRequest) -> User:
     return me(request)
 
 
-@router.patch("/me", response=ProfileOut, summary="Change your profile")
+@router.patch("/me", response={200: ProfileOut, **errors(400, 422)}, summary="Change your profile")
 def profile_patch(request: HttpRequest, changes: ProfilePatch) -> User:
     user = me(request)
     return services.profile_update(
@@ -69,12 +84,18 @@ def profile_patch(request: HttpRequest, changes: ProfilePatch) -> User:
     )
 
 
-@router.get("/tokens", response=list[ApiTokenOut], summary="Your personal API tokens")
+@router.get(
+    "/tokens", response={200: list[ApiTokenOut], **errors()}, summary="Your personal API tokens"
+)
 def tokens_list(request: HttpRequest) -> object:
     return me(request).api_tokens.all()
 
 
-@router.post("/tokens", response={201: ApiTokenCreated}, summary="Make a personal API token")
+@router.post(
+    "/tokens",
+    response={201: ApiTokenCreated, **errors(400, 422)},
+    summary="Make a personal API token",
+)
 def tokens_create(request: HttpRequest, body: ApiTokenIn) -> Status[dict[str, object]]:
     token, raw = services.api_token_create(user=me(request), name=body.name)
     return Status(
@@ -90,7 +111,9 @@ def tokens_create(request: HttpRequest, body: ApiTokenIn) -> Status[dict[str, ob
     )
 
 
-@router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
+@router.delete(
+    "/tokens/{token_id}", response={204: None, **errors(404, 422)}, summary="Revoke a token"
+)
 def tokens_revoke(request: HttpRequest, token_id: int) -> Status[None]:
     if not services.api_token_revoke(user=me(request), token_id=token_id):
         raise Http404

@@ -2,6 +2,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import ApiToken, User, hash_token
+from hearth.activity.models import Activity
+from hearth.activity.services import activity_record
 
 
 def profile_update(
@@ -22,6 +24,7 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     token = ApiToken.objects.create(
         user=user, name=name.strip(), token_hash=hash_token(raw), hint=raw[:12]
     )
+    activity_record(user=user, kind=Activity.Kind.TOKEN_CREATED, detail=token.name)
     return token, raw
 
 
@@ -38,4 +41,6 @@ def api_token_user(raw: str) -> User | None:
 
 def api_token_revoke(*, user: User, token_id: int) -> bool:
     deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if deleted:
+        activity_record(user=user, kind=Activity.Kind.TOKEN_REVOKED)
     return deleted > 0

@@ -3,6 +3,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
+from hearth.accounts.api import errors
 from hearth.accounts.models import User
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
@@ -151,7 +152,7 @@ def membership(request: HttpRequest, relationship_id: int) -> Member:
 
 
 def member_ref(member: Member) -> MemberRef:
-    return MemberRef(id=member.pk, display_name=member.user.display_name)
+    return MemberRef(id=member.pk, display_name=member.display_name)
 
 
 def answer_out(answer: Answer, viewer: Member) -> AnswerOut:
@@ -207,7 +208,11 @@ def viewed(member: Member, prompt: Prompt) -> PromptOut:
     return prompt_out(selectors.prompt_view(member, prompt))
 
 
-@router.get(R + "/today", response={200: PromptOut, 204: None}, summary="Today's question")
+@router.get(
+    R + "/today",
+    response={200: PromptOut, 204: None, **errors(404, 422)},
+    summary="Today's question",
+)
 def today(request: HttpRequest, relationship_id: int) -> Status[PromptOut | None]:
     member = membership(request, relationship_id)
     prompt = services.prompt_of_the_day(member.relationship)
@@ -216,13 +221,17 @@ def today(request: HttpRequest, relationship_id: int) -> Status[PromptOut | None
     return Status(200, viewed(member, prompt))
 
 
-@router.get(R + "/prompts/{prompt_id}", response=PromptOut)
+@router.get(R + "/prompts/{prompt_id}", response={200: PromptOut, **errors(404, 422)})
 def prompt_get(request: HttpRequest, relationship_id: int, prompt_id: int) -> PromptOut:
     member = membership(request, relationship_id)
     return viewed(member, selectors.prompt_for(member, prompt_id))
 
 
-@router.put(R + "/prompts/{prompt_id}/answer", response=PromptOut, summary="Answer or edit")
+@router.put(
+    R + "/prompts/{prompt_id}/answer",
+    response={200: PromptOut, **errors(400, 404, 422)},
+    summary="Answer or edit",
+)
 def answer_put(
     request: HttpRequest, relationship_id: int, prompt_id: int, body: AnswerIn
 ) -> PromptOut:
@@ -234,7 +243,7 @@ def answer_put(
 
 @router.post(
     R + "/prompts/{prompt_id}/skip",
-    response={200: PromptOut, 204: None},
+    response={200: PromptOut, 204: None, **errors(400, 404, 422)},
     summary="Skip, no reason needed; returns the question that replaces it",
 )
 def skip(request: HttpRequest, relationship_id: int, prompt_id: int) -> Status[PromptOut | None]:
@@ -247,7 +256,7 @@ def skip(request: HttpRequest, relationship_id: int, prompt_id: int) -> Status[P
     return Status(200, viewed(member, replacement))
 
 
-@router.post(R + "/prompts/{prompt_id}/guesses", response={201: GuessOut})
+@router.post(R + "/prompts/{prompt_id}/guesses", response={201: GuessOut, **errors(400, 404, 422)})
 def guess(
     request: HttpRequest, relationship_id: int, prompt_id: int, body: GuessIn
 ) -> Status[GuessOut]:
@@ -260,7 +269,11 @@ def guess(
     return Status(201, GuessOut(about=member_ref(about), choice=made.choice, actual=None))
 
 
-@router.post(R + "/answers/{answer_id}/reactions", response=ReactionOut, summary="Toggle")
+@router.post(
+    R + "/answers/{answer_id}/reactions",
+    response={200: ReactionOut, **errors(400, 404, 422)},
+    summary="Toggle",
+)
 def react(
     request: HttpRequest, relationship_id: int, answer_id: int, body: ReactionIn
 ) -> ReactionOut:
@@ -270,7 +283,9 @@ def react(
     return ReactionOut(kind=body.kind, present=present)
 
 
-@router.post(R + "/answers/{answer_id}/replies", response={201: ResponseOut})
+@router.post(
+    R + "/answers/{answer_id}/replies", response={201: ResponseOut, **errors(400, 404, 422)}
+)
 def reply(
     request: HttpRequest, relationship_id: int, answer_id: int, body: ReplyIn
 ) -> Status[ResponseOut]:
@@ -292,7 +307,10 @@ def reply(
     )
 
 
-@router.put(R + "/answers/{answer_id}/felt-understood", response=AnswerOut)
+@router.put(
+    R + "/answers/{answer_id}/felt-understood",
+    response={200: AnswerOut, **errors(400, 404, 422)},
+)
 def rate(request: HttpRequest, relationship_id: int, answer_id: int, body: RatingIn) -> AnswerOut:
     member = membership(request, relationship_id)
     answer = selectors.answer_for(member, answer_id)
@@ -301,7 +319,11 @@ def rate(request: HttpRequest, relationship_id: int, answer_id: int, body: Ratin
     )
 
 
-@router.get(R + "/journal", response=list[PromptOut], summary="Shared questions, newest first")
+@router.get(
+    R + "/journal",
+    response={200: list[PromptOut], **errors(404, 422)},
+    summary="Shared questions, newest first",
+)
 def journal(
     request: HttpRequest, relationship_id: int, filters: Query[JournalFilter]
 ) -> list[PromptOut]:
@@ -316,7 +338,7 @@ def journal(
     return [prompt_out(selectors.prompt_view(member, p)) for p in prompts]
 
 
-@router.get(R + "/decks", response=list[DeckOut])
+@router.get(R + "/decks", response={200: list[DeckOut], **errors(404, 422)})
 def decks(request: HttpRequest, relationship_id: int) -> list[DeckOut]:
     member = membership(request, relationship_id)
     return [
@@ -343,7 +365,11 @@ def sitting_out(member: Member, sitting_id: int) -> SittingOut:
     )
 
 
-@router.post(R + "/sittings", response={201: SittingOut}, summary="Start a deck together")
+@router.post(
+    R + "/sittings",
+    response={201: SittingOut, **errors(400, 404, 422)},
+    summary="Start a deck together",
+)
 def sitting_start(
     request: HttpRequest, relationship_id: int, body: SittingIn
 ) -> Status[SittingOut]:
@@ -352,19 +378,23 @@ def sitting_start(
     return Status(201, sitting_out(member, sitting.pk))
 
 
-@router.get(R + "/sittings/{sitting_id}", response=SittingOut)
+@router.get(R + "/sittings/{sitting_id}", response={200: SittingOut, **errors(404, 422)})
 def sitting_get(request: HttpRequest, relationship_id: int, sitting_id: int) -> SittingOut:
     return sitting_out(membership(request, relationship_id), sitting_id)
 
 
-@router.post(R + "/sittings/{sitting_id}/next", response=SittingOut)
+@router.post(R + "/sittings/{sitting_id}/next", response={200: SittingOut, **errors(400, 404, 422)})
 def sitting_next(request: HttpRequest, relationship_id: int, sitting_id: int) -> SittingOut:
     member = membership(request, relationship_id)
     services.sitting_advance(member=member, sitting=selectors.sitting_for(member, sitting_id))
     return sitting_out(member, sitting_id)
 
 
-@router.post(R + "/questions", response={201: QuestionOut}, summary="Add our own question")
+@router.post(
+    R + "/questions",
+    response={201: QuestionOut, **errors(400, 404, 422)},
+    summary="Add our own question",
+)
 def own_question(
     request: HttpRequest, relationship_id: int, body: OwnQuestionIn
 ) -> Status[QuestionOut]:
@@ -389,12 +419,16 @@ def own_question(
     )
 
 
-@router.get(R + "/preferences", response=PreferencesOut, summary="Your depth cap and consent")
+@router.get(
+    R + "/preferences",
+    response={200: PreferencesOut, **errors(404, 422)},
+    summary="Your depth cap and consent",
+)
 def preferences_get(request: HttpRequest, relationship_id: int) -> Member:
     return membership(request, relationship_id)
 
 
-@router.put(R + "/preferences", response=PreferencesOut)
+@router.put(R + "/preferences", response={200: PreferencesOut, **errors(400, 404, 422)})
 def preferences_put(request: HttpRequest, relationship_id: int, body: PreferencesOut) -> Member:
     member = membership(request, relationship_id)
     if body.sexual_content_consent and member.relationship.kind != "romantic":
@@ -406,13 +440,13 @@ def preferences_put(request: HttpRequest, relationship_id: int, body: Preference
     )
 
 
-@router.get("/me/boundaries", response=BoundariesOut, tags=["profile"])
+@router.get("/me/boundaries", response={200: BoundariesOut, **errors()}, tags=["profile"])
 def boundaries_get(request: HttpRequest) -> BoundariesOut:
     categories = Boundary.objects.filter(user=me(request)).values_list("category", flat=True)
     return BoundariesOut(categories=[Category(c) for c in categories])
 
 
-@router.put("/me/boundaries", response=BoundariesOut, tags=["profile"])
+@router.put("/me/boundaries", response={200: BoundariesOut, **errors(400, 422)}, tags=["profile"])
 def boundaries_put(request: HttpRequest, body: BoundariesIn) -> BoundariesOut:
     services.boundaries_set(user=me(request), categories={str(c) for c in body.categories})
     return boundaries_get(request)

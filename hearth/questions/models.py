@@ -182,6 +182,9 @@ class Answer(models.Model):
         null=True, blank=True, help_text="The author's 1–7 rating of how understood they felt."
     )
     rated_at = models.DateTimeField(null=True, blank=True)
+    removed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Its author deleted their account; the words are gone."
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -193,7 +196,8 @@ class Answer(models.Model):
                 name="felt_understood_1_to_7",
             ),
             models.CheckConstraint(
-                condition=~Q(text="") | Q(choice__isnull=False), name="answer_says_something"
+                condition=~Q(text="") | Q(choice__isnull=False) | Q(removed_at__isnull=False),
+                name="answer_says_something",
             ),
         ]
 
@@ -218,7 +222,7 @@ class Response(models.Model):
     kind = models.CharField(max_length=16, choices=ResponseKind.choices)
     text = EncryptedTextField(blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
     created_at = models.DateTimeField(default=timezone.now)
 

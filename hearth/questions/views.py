@@ -322,7 +322,7 @@ def preferences(request: HttpRequest, member: Member) -> HttpResponse:
         "depth_cap": member.depth_cap,
         "sexual_content_consent": member.sexual_content_consent,
         "boundaries": list(
-            Boundary.objects.filter(user=member.user).values_list("category", flat=True)
+            Boundary.objects.filter(user=request.user.pk).values_list("category", flat=True)
         ),
     }
     form = PreferencesForm(request.POST or None, initial=initial, romantic=romantic)
@@ -332,7 +332,10 @@ def preferences(request: HttpRequest, member: Member) -> HttpResponse:
             sexual_content_consent=romantic and form.cleaned_data["sexual_content_consent"],
             depth_cap=form.cleaned_data["depth_cap"],
         )
-        services.boundaries_set(user=member.user, categories=set(form.cleaned_data["boundaries"]))
+        services.boundaries_set(
+            user=request.user,  # type: ignore[arg-type]
+            categories=set(form.cleaned_data["boundaries"]),
+        )
         messages.success(request, "Saved.")
         return redirect("questions:today", relationship_id=member.relationship_id)
     return render(

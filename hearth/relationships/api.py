@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hearth.accounts.api import check_time_zone
+from hearth.accounts.api import check_time_zone, errors
 from hearth.accounts.models import User
 from hearth.relationships import selectors, services
 from hearth.relationships.models import (
@@ -78,8 +78,8 @@ def membership(request: HttpRequest, relationship_id: int) -> Member:
 def member_out(member: Member, viewer: User) -> MemberOut:
     return MemberOut(
         id=member.pk,
-        display_name=member.user.display_name,
-        pronouns=member.user.pronouns,
+        display_name=member.display_name,
+        pronouns=member.user.pronouns if member.user else "",
         joined_at=member.joined_at,
         is_me=member.user_id == viewer.pk,
     )
@@ -96,12 +96,20 @@ def invitation_out(request: HttpRequest, invitation: Invitation) -> InvitationOu
     )
 
 
-@router.get("/relationships", response=list[RelationshipOut], summary="Your relationships")
+@router.get(
+    "/relationships",
+    response={200: list[RelationshipOut], **errors()},
+    summary="Your relationships",
+)
 def relationships_list(request: HttpRequest) -> list[Relationship]:
     return [m.relationship for m in selectors.memberships_of(me(request))]
 
 
-@router.post("/relationships", response={201: RelationshipOut}, summary="Start a relationship")
+@router.post(
+    "/relationships",
+    response={201: RelationshipOut, **errors(400, 422)},
+    summary="Start a relationship",
+)
 def relationships_create(request: HttpRequest, body: RelationshipIn) -> Status[Relationship]:
     return Status(
         201,
@@ -115,12 +123,15 @@ def relationships_create(request: HttpRequest, body: RelationshipIn) -> Status[R
     )
 
 
-@router.get("/relationships/{relationship_id}", response=RelationshipOut)
+@router.get("/relationships/{relationship_id}", response={200: RelationshipOut, **errors(404, 422)})
 def relationships_get(request: HttpRequest, relationship_id: int) -> Relationship:
     return membership(request, relationship_id).relationship
 
 
-@router.patch("/relationships/{relationship_id}", response=RelationshipOut)
+@router.patch(
+    "/relationships/{relationship_id}",
+    response={200: RelationshipOut, **errors(400, 404, 422)},
+)
 def relationships_patch(
     request: HttpRequest, relationship_id: int, changes: RelationshipPatch
 ) -> Relationship:
@@ -136,7 +147,7 @@ def relationships_patch(
 
 @router.post(
     "/relationships/{relationship_id}/leave",
-    response={204: None},
+    response={204: None, **errors(404, 422)},
     summary="Leave a relationship (archived when one member is left)",
 )
 def relationships_leave(request: HttpRequest, relationship_id: int) -> Status[None]:
@@ -144,25 +155,37 @@ def relationships_leave(request: HttpRequest, relationship_id: int) -> Status[No
     return Status(204, None)
 
 
-@router.get("/relationships/{relationship_id}/members", response=list[MemberOut])
+@router.get(
+    "/relationships/{relationship_id}/members",
+    response={200: list[MemberOut], **errors(404, 422)},
+)
 def members_list(request: HttpRequest, relationship_id: int) -> list[MemberOut]:
     member = membership(request, relationship_id)
     return [member_out(m, me(request)) for m in selectors.current_members(member.relationship)]
 
 
-@router.get("/relationships/{relationship_id}/invitations", response=list[InvitationOut])
+@router.get(
+    "/relationships/{relationship_id}/invitations",
+    response={200: list[InvitationOut], **errors(404, 422)},
+)
 def invitations_list(request: HttpRequest, relationship_id: int) -> list[InvitationOut]:
     member = membership(request, relationship_id)
     return [invitation_out(request, i) for i in selectors.pending_invitations(member.relationship)]
 
 
-@router.post("/relationships/{relationship_id}/invitations", response={201: InvitationOut})
+@router.post(
+    "/relationships/{relationship_id}/invitations",
+    response={201: InvitationOut, **errors(400, 404, 422)},
+)
 def invitations_create(request: HttpRequest, relationship_id: int) -> Status[InvitationOut]:
     invitation = services.invitation_create(member=membership(request, relationship_id))
     return Status(201, invitation_out(request, invitation))
 
 
-@router.delete("/relationships/{relationship_id}/invitations/{invitation_id}", response={204: None})
+@router.delete(
+    "/relationships/{relationship_id}/invitations/{invitation_id}",
+    response={204: None, **errors(400, 404, 422)},
+)
 def invitations_revoke(
     request: HttpRequest, relationship_id: int, invitation_id: int
 ) -> Status[None]:
@@ -174,7 +197,7 @@ def invitations_revoke(
 
 @router.post(
     "/invitations/accept",
-    response={201: RelationshipOut},
+    response={201: RelationshipOut, **errors(400, 404, 422)},
     summary="Accept an invitation by its code or link token",
 )
 def invitations_accept(request: HttpRequest, body: AcceptIn) -> Status[Relationship]:

@@ -69,7 +69,11 @@ class Member(models.Model):
         Relationship, on_delete=models.CASCADE, related_name="memberships"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+        help_text="Empty once the person deleted their account; the place in history stays.",
     )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
@@ -97,6 +101,10 @@ class Member(models.Model):
             models.CheckConstraint(
                 condition=Q(depth_cap__gte=1, depth_cap__lte=3), name="member_depth_cap_1_to_3"
             ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | Q(left_at__isnull=False),
+                name="a_current_member_has_an_account",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -105,6 +113,10 @@ class Member(models.Model):
     @property
     def is_current(self) -> bool:
         return self.left_at is None
+
+    @property
+    def display_name(self) -> str:
+        return self.user.display_name if self.user is not None else "A former member"
 
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: easy to read aloud

@@ -1,7 +1,10 @@
 """Reads about relationships, always scoped to the person asking."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.relationships.models import CODE_PATTERN, Invitation, Member, Relationship
@@ -25,7 +28,8 @@ def memberships_of(user: User) -> QuerySet[Member]:
 
 def member_for(*, user: User, relationship_id: int) -> Member:
     """The asking person's current membership, or 404 for anyone else: the one access check."""
-    if not user.is_authenticated:
+    # An id beyond 64 bits can't exist (and SQLite can't even compare one): not found either.
+    if not user.is_authenticated or not 0 < relationship_id < 2**63:
         raise Http404
     member = (
         Member.objects.current()
@@ -40,6 +44,17 @@ def member_for(*, user: User, relationship_id: int) -> Member:
 
 def current_members(relationship: Relationship) -> QuerySet[Member]:
     return relationship.memberships.current().select_related("user")
+
+
+def recently_left(relationship: Relationship, days: int = 30) -> QuerySet[Member]:
+    """Who left lately, so the others know; an account deleted shows as a former member."""
+    since = timezone.now() - timedelta(days=days)
+    current = relationship.memberships.current().values("user")
+    return (
+        relationship.memberships.filter(left_at__gte=since)
+        .exclude(user__in=current)
+        .select_related("user")
+    )
 
 
 def relationship_with_members(relationship_id: int) -> Relationship:

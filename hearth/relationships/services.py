@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.activity.models import Activity
+from hearth.activity.services import activity_record
 from hearth.refusals import Refusal
 from hearth.relationships.models import CODE_PATTERN, Invitation, Member, Relationship
 from hearth.relationships.selectors import normalise_code
@@ -23,6 +25,7 @@ def relationship_create(
     relationship.full_clean()
     relationship.save()
     Member.objects.create(relationship=relationship, user=user)
+    activity_record(user=user, kind=Activity.Kind.RELATIONSHIP_STARTED, detail=relationship.name)
     return relationship
 
 
@@ -41,12 +44,14 @@ def relationship_archive(*, member: Member) -> None:
     if relationship.archived_at is None:
         relationship.archived_at = timezone.now()
         relationship.save(update_fields=["archived_at"])
+        activity_record(user=member.user, kind=Activity.Kind.ARCHIVED, detail=relationship.name)
 
 
 def relationship_reopen(*, member: Member) -> None:
     relationship = member.relationship
     relationship.archived_at = None
     relationship.save(update_fields=["archived_at"])
+    activity_record(user=member.user, kind=Activity.Kind.REOPENED, detail=relationship.name)
 
 
 def invitation_create(*, member: Member) -> Invitation:
@@ -58,7 +63,9 @@ def invitation_create(*, member: Member) -> Invitation:
             f"A relationship has at most {settings.RELATIONSHIP_MAX_MEMBERS} members, "
             "and this one is full."
         )
-    return Invitation.objects.create(relationship=relationship, created_by=member.user)
+    invitation = Invitation.objects.create(relationship=relationship, created_by=member.user)
+    activity_record(user=member.user, kind=Activity.Kind.INVITED, detail=relationship.name)
+    return invitation
 
 
 def invitation_revoke(*, member: Member, invitation_id: int) -> Invitation:
@@ -70,6 +77,9 @@ def invitation_revoke(*, member: Member, invitation_id: int) -> Invitation:
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        activity_record(
+            user=member.user, kind=Activity.Kind.INVITATION_REVOKED, detail=invitation.display_code
+        )
     return invitation
 
 
@@ -112,6 +122,7 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Member:
     invitation.accepted_at = member.joined_at
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    activity_record(user=user, kind=Activity.Kind.JOINED, detail=relationship.name)
     return member
 
 
@@ -125,4 +136,5 @@ def member_leave(*, member: Member) -> None:
     if relationship.memberships.current().count() <= 1 and relationship.archived_at is None:
         relationship.archived_at = now
         relationship.save(update_fields=["archived_at"])
+    activity_record(user=member.user, kind=Activity.Kind.LEFT, detail=relationship.name)
     member_left.send(sender=Member, member=member)

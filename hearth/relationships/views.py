@@ -52,6 +52,7 @@ def relationship_detail(request: HttpRequest, member: Member) -> HttpResponse:
             "member": member,
             "relationship": relationship,
             "members": selectors.current_members(relationship),
+            "recently_left": selectors.recently_left(relationship),
             "invitations": selectors.pending_invitations(relationship),
             "settings_form": RelationshipSettingsForm(instance=relationship),
         },

@@ -29,10 +29,11 @@ class Command(BaseCommand):
             bind,
             "--workers",
             str(workers),
-            "--access-logfile",
-            "-",
             "--forwarded-allow-ips",
             os.environ.get("HEARTH_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
+        # No access log unless asked: who opened which page, from where, is nobody's business.
+        if os.environ.get("HEARTH_ACCESS_LOG", "").lower() in {"1", "true", "yes", "on"}:
+            argv += ["--access-logfile", "-"]
         sys.stdout.flush()
         os.execv(gunicorn, argv)

@@ -1,11 +1,20 @@
-"""Membership is the one key to a relationship: every relationship route says 404 to anyone else."""
+"""The authorization matrix. Routes and API operations are found from the URL resolver and the
+OpenAPI schema, so new ones are covered without touching this file. For each one that takes a
+relationship (and the objects inside it): anonymous callers are sent to log in (401 in the API),
+a signed-in stranger and a member of another relationship get 404 and learn nothing, and a
+member gets through."""
 
 import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from hearth.accounts.models import ApiToken
+from hearth.accounts.services import api_token_create
+from hearth.accounts.tests.factories import UserFactory
 from hearth.api import api
+from hearth.questions import services as question_services
+from hearth.questions.tests.factories import answer_as, todays_prompt
 from hearth.relationships import services
 
 pytestmark = pytest.mark.django_db
@@ -48,15 +57,23 @@ def test_the_route_lists_are_not_empty():
     assert len(api_relationship_operations()) >= 6
 
 
+@pytest.fixture(params=["stranger", "member of another relationship"])
+def outsider(request, theirs, charlie):
+    if request.param == "stranger":
+        return UserFactory.create(display_name="Stranger")
+    return charlie
+
+
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_every_relationship_page_is_404_for_a_non_member(client, ours, alice, charlie, method):
+def test_every_relationship_page_is_404_for_a_non_member(client, ours, alice, outsider, method):
     invitation = services.invitation_create(member=ours.memberships.get(user=alice))
-    client.force_login(charlie)
+    client.force_login(outsider)
     for route in relationship_routes():
         url = fill(route, ours.pk, invitation.pk)
         response = getattr(client, method)(url)
         assert response.status_code in (404, 405), url
         assert b"Alice" not in response.content, url
+        assert ours.name.encode() not in response.content, url
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
     assert ours.memberships.current().count() == 2
@@ -71,11 +88,11 @@ def test_every_relationship_page_asks_a_stranger_to_log_in(client, ours):
             assert response["Location"].startswith("/accounts/login/")
 
 
-def test_every_relationship_api_operation_is_404_for_a_non_member(client, ours, alice, charlie):
+def test_every_relationship_api_operation_is_404_for_a_non_member(client, ours, alice, outsider):
     """A non-member learns nothing: the answer is the same as for a relationship that
     doesn't exist (404, or 422 when the body is malformed before anything is looked up)."""
     invitation = services.invitation_create(member=ours.memberships.get(user=alice))
-    client.force_login(charlie)
+    client.force_login(outsider)
     missing = ours.pk + 10_000
     for method, path in api_relationship_operations():
         url = fill(path, ours.pk, invitation.pk)
@@ -86,6 +103,7 @@ def test_every_relationship_api_operation_is_404_for_a_non_member(client, ours, 
         assert response.status_code in (404, 422), (method, url, response.content)
         assert (response.status_code, response.content) == (nowhere.status_code, nowhere.content)
         assert b"Alice" not in response.content
+        assert ours.name.encode() not in response.content
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
     assert ours.memberships.current().count() == 2
@@ -105,3 +123,36 @@ def test_a_member_who_left_loses_access(client, ours, alice):
     client.force_login(alice)
     assert client.get(f"/r/{ours.pk}/").status_code == 404
     assert client.get(f"/api/relationships/{ours.pk}").status_code == 404
+
+
+def test_a_member_gets_through_on_every_page_and_read(client, ours, alice, bob):
+    prompt = todays_prompt(ours)
+    answer_as(ours.memberships.get(user=alice), prompt)
+    answer_as(ours.memberships.get(user=bob), prompt)
+    sitting = question_services.sitting_start(
+        member=ours.memberships.get(user=alice), deck_key="gratitude-and-love"
+    )
+    client.force_login(alice)
+    for route in relationship_routes():
+        url = fill(route, ours.pk, prompt.pk)
+        if "sittings/" in route:
+            url = fill(route, ours.pk, sitting.pk)
+        response = client.get(url)
+        if response.status_code == 405:
+            continue  # a write-only route; its rules have their own tests
+        assert response.status_code in (200, 302), url
+    for method, path in api_relationship_operations():
+        if method != "GET":
+            continue
+        url = fill(path, ours.pk, prompt.pk)
+        if "sittings/" in path:
+            url = fill(path, ours.pk, sitting.pk)
+        assert client.get(url).status_code in (200, 204), url
+
+
+def test_nobody_revokes_another_persons_api_token(client, alice, bob):
+    token, _ = api_token_create(user=alice, name="alice's")
+    client.force_login(bob)
+    assert client.delete(f"/api/tokens/{token.pk}").status_code == 404
+    client.post(f"/settings/tokens/{token.pk}/revoke/")
+    assert ApiToken.objects.filter(pk=token.pk).exists()
