@@ -1,5 +1,6 @@
 """Hearth's JSON API: one NinjaAPI, each domain adds its router; schema at /api/openapi.json."""
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
@@ -47,3 +48,17 @@ api.add_router("/", privacy_router)
 @api.exception_handler(Refusal)
 def refusal(request: HttpRequest, error: Refusal) -> HttpResponse:
     return api.create_response(request, {"detail": error.message}, status=400)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """A model's own check said no (say, a name that is only spaces): 400 with its words."""
+    fields = (
+        error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+    )
+    detail = " ".join(
+        message if field == NON_FIELD_ERRORS else f"{field}: {message}"
+        for field, messages in fields.items()
+        for message in messages
+    )
+    return api.create_response(request, {"detail": detail}, status=400)

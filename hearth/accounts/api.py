@@ -1,5 +1,5 @@
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -26,6 +26,11 @@ def errors(*statuses: int) -> dict[int, type[Schema]]:
     return {status: InvalidOut if status == 422 else ErrorOut for status in (401, *statuses)}
 
 
+# Text the API keeps has no NUL character, as Django's form fields ask (PostgreSQL can't store
+# one); each field adds its own lengths.
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
+
+
 def check_time_zone(value: str | None) -> str | None:
     if value is not None and value != "UTC" and value not in time_zone_names():
         raise ValueError(f"'{value}' is not a time zone we know, e.g. 'Europe/Lisbon'.")
@@ -41,8 +46,8 @@ class ProfileOut(Schema):
 
 
 class ProfilePatch(Schema):
-    display_name: str | None = Field(None, min_length=1, max_length=60)
-    pronouns: str | None = Field(None, max_length=40)
+    display_name: Text | None = Field(None, min_length=1, max_length=60)
+    pronouns: Text | None = Field(None, max_length=40)
     time_zone: str | None = None
 
     _check_time_zone = field_validator("time_zone")(check_time_zone)
@@ -57,7 +62,7 @@ class ApiTokenOut(Schema):
 
 
 class ApiTokenIn(Schema):
-    name: str = Field(min_length=1, max_length=60)
+    name: Text = Field(min_length=1, max_length=60)
 
 
 class ApiTokenCreated(ApiTokenOut):

@@ -3,7 +3,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from hearth.accounts.api import errors
+from hearth.accounts.api import Text, errors
 from hearth.accounts.models import User
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
@@ -69,7 +69,7 @@ class PromptOut(Schema):
 
 
 class AnswerIn(Schema):
-    text: str = Field("", max_length=20000)
+    text: Text = Field("", max_length=20000)
     choice: int | None = Field(None, ge=0, le=10)
 
 
@@ -88,7 +88,7 @@ class ReactionOut(Schema):
 
 
 class ReplyIn(Schema):
-    text: str = Field(min_length=1, max_length=20000)
+    text: Text = Field(min_length=1, max_length=20000)
     parent_id: int | None = None
 
 
@@ -117,10 +117,10 @@ class SittingOut(Schema):
 
 
 class OwnQuestionIn(Schema):
-    text: str = Field(min_length=10, max_length=300)
+    text: Text = Field(min_length=10, max_length=300)
     category: Category
     depth: int = Field(ge=1, le=3)
-    choices: list[str] = Field(default_factory=list, max_length=5)
+    choices: list[Text] = Field(default_factory=list, max_length=5)
 
 
 class PreferencesOut(Schema):

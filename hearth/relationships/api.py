@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hearth.accounts.api import check_time_zone, errors
+from hearth.accounts.api import Text, check_time_zone, errors
 from hearth.accounts.models import User
 from hearth.relationships import selectors, services
 from hearth.relationships.models import (
@@ -29,7 +29,7 @@ class RelationshipOut(Schema):
 
 
 class RelationshipIn(Schema):
-    name: str = Field(min_length=1, max_length=80)
+    name: Text = Field(min_length=1, max_length=80)
     kind: RelationshipKind
     phase: RelationshipPhase = RelationshipPhase.NEW
     time_zone: str = "UTC"
@@ -38,7 +38,7 @@ class RelationshipIn(Schema):
 
 
 class RelationshipPatch(Schema):
-    name: str | None = Field(None, min_length=1, max_length=80)
+    name: Text | None = Field(None, min_length=1, max_length=80)
     phase: RelationshipPhase | None = None
     time_zone: str | None = None
 
@@ -63,8 +63,8 @@ class InvitationOut(Schema):
 
 
 class AcceptIn(Schema):
-    code: str | None = Field(None, max_length=20, description="The short code, or")
-    token: str | None = Field(None, max_length=64, description="the token from the link.")
+    code: Text | None = Field(None, max_length=20, description="The short code, or")
+    token: Text | None = Field(None, max_length=64, description="the token from the link.")
 
 
 def me(request: HttpRequest) -> User:

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from hearth.assessments import views
+
+app_name = "assessments"
+
+R = "r/<int:relationship_id>/"
+
+urlpatterns = [
+    path(R + "profile/", views.profile, name="profile"),
+    path(R + "profile/take/", views.take, name="take"),
+    path(R + "profile/<int:assessment_id>/share/", views.share, name="share"),
+]

@@ -1,0 +1,103 @@
+from decimal import Decimal
+
+from django import forms
+
+from hearth.checkins.models import CheckIn
+from hearth.relationships.models import Member
+
+CLOSENESS_WORDS = {
+    1: "apart",
+    2: "just touching",
+    3: "a little overlap",
+    4: "some overlap",
+    5: "a lot of overlap",
+    6: "mostly together",
+    7: "almost one",
+}
+
+
+class CheckInForm(forms.Form):
+    """One screen: personal items once, then each relationship's items."""
+
+    day = forms.ChoiceField(widget=forms.RadioSelect, label="For")
+    mood = forms.TypedChoiceField(
+        coerce=int, choices=CheckIn.Mood.choices, widget=forms.RadioSelect, label="Mood"
+    )
+    stress = forms.TypedChoiceField(
+        coerce=int, choices=CheckIn.Stress.choices, widget=forms.RadioSelect, label="Stress"
+    )
+    sleep_hours = forms.DecimalField(
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(24),
+        decimal_places=1,
+        label="Hours of sleep",
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+    )
+    systolic = forms.IntegerField(
+        required=False, min_value=60, max_value=260, label="Blood pressure: upper"
+    )
+    diastolic = forms.IntegerField(required=False, min_value=30, max_value=160, label="lower")
+    note = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="A private note (only you will see it)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    support_wanted = forms.BooleanField(required=False, label="I could use some support today")
+
+    def __init__(
+        self, *args: object, members: list[Member], days: list[tuple[str, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["day"].choices = days  # type: ignore[attr-defined]
+        self.members = members
+        for m in members:
+            p = f"r{m.pk}-"
+            self.fields[p + "closeness"] = forms.TypedChoiceField(
+                coerce=int,
+                choices=[(n, f"{n}: {w}") for n, w in CLOSENESS_WORDS.items()],
+                widget=forms.RadioSelect,
+                label=f"How close do you feel to {m.relationship.name}?",
+            )
+            self.fields[p + "felt_understood"] = forms.TypedChoiceField(
+                coerce=int,
+                required=False,
+                empty_value=None,
+                choices=[(n, str(n)) for n in range(1, 8)],
+                widget=forms.RadioSelect,
+                label="How understood did you feel? 1 not at all, 7 completely",
+            )
+            self.fields[p + "affection"] = forms.BooleanField(
+                required=False, label="Hugs, touch or closeness today"
+            )
+            self.fields[p + "shared_personal"] = forms.BooleanField(
+                required=False, label="I shared something personal"
+            )
+            self.fields[p + "share_support"] = forms.BooleanField(
+                required=False, label="Let them see I could use support"
+            )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if (data.get("systolic") is None) != (data.get("diastolic") is None):
+            raise forms.ValidationError("Give both blood pressure numbers, or neither.")
+        return data
+
+    def relationship_fields(self) -> list[tuple[Member, dict[str, forms.BoundField]]]:
+        return [
+            (
+                m,
+                {
+                    name: self[f"r{m.pk}-{name}"]
+                    for name in (
+                        "closeness",
+                        "felt_understood",
+                        "affection",
+                        "shared_personal",
+                        "share_support",
+                    )
+                },
+            )
+            for m in self.members
+        ]

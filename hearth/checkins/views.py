@@ -1,0 +1,90 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from hearth.accounts.models import User
+from hearth.checkins.forms import CheckInForm
+from hearth.checkins.models import CheckIn
+from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save, person_today
+from hearth.relationships.models import Member
+
+
+def initial_for(checkin: CheckIn | None, members: list[Member], day: str) -> dict[str, object]:
+    initial: dict[str, object] = {"day": day}
+    if checkin is None:
+        return initial
+    initial.update(
+        mood=checkin.mood,
+        stress=checkin.stress,
+        sleep_hours=checkin.sleep_hours,
+        systolic=checkin.systolic,
+        diastolic=checkin.diastolic,
+        note=checkin.note,
+        support_wanted=checkin.support_wanted,
+    )
+    for entry in checkin.relationships.all():
+        p = f"r{entry.member_id}-"
+        initial.update(
+            {
+                p + "closeness": entry.closeness,
+                p + "felt_understood": entry.felt_understood,
+                p + "affection": entry.affection,
+                p + "shared_personal": entry.shared_personal,
+                p + "share_support": entry.share_support,
+            }
+        )
+    return initial
+
+
+@login_required
+def checkin(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    today = person_today(user)
+    days = [(today.isoformat(), "Today"), ((today - timedelta(days=1)).isoformat(), "Yesterday")]
+    members = list(
+        Member.objects.current()
+        .filter(user=user, relationship__archived_at__isnull=True)
+        .select_related("relationship")
+    )
+    asked = request.GET.get("day", "")
+    chosen = asked if asked in dict(days) else days[0][0]
+    existing = CheckIn.objects.filter(user=user, date=chosen).first()
+    form = CheckInForm(
+        request.POST or None,
+        initial=initial_for(existing, members, chosen),
+        members=members,
+        days=days,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            checkin_save(
+                user=user,
+                day=today if data["day"] == days[0][0] else today - timedelta(days=1),
+                mood=data["mood"],
+                stress=data["stress"],
+                sleep_hours=data["sleep_hours"],
+                blood_pressure=(data["systolic"], data["diastolic"]) if data["systolic"] else None,
+                note=data["note"],
+                support_wanted=data["support_wanted"],
+                relationships=[
+                    RelationshipDay(
+                        member_id=m.pk,
+                        closeness=data[f"r{m.pk}-closeness"],
+                        felt_understood=data[f"r{m.pk}-felt_understood"],
+                        affection=data[f"r{m.pk}-affection"],
+                        shared_personal=data[f"r{m.pk}-shared_personal"],
+                        share_support=data[f"r{m.pk}-share_support"],
+                    )
+                    for m in members
+                ],
+            )
+        except CheckInError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Checked in. Thank you for taking a moment.")
+            return redirect("home")
+    return render(request, "checkins/checkin.html", {"form": form, "editing": existing is not None})
