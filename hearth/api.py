@@ -7,6 +7,9 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from hearth.accounts.api import router as accounts_router
 from hearth.accounts.services import api_token_user
+from hearth.assessments.api import router as assessments_router
+from hearth.checkins.api import router as checkins_router
+from hearth.insights.api import router as insights_router
 from hearth.privacy.api import router as privacy_router
 from hearth.questions.api import router as questions_router
 from hearth.refusals import Refusal
@@ -43,6 +46,9 @@ api.add_router("/", accounts_router)
 api.add_router("/", relationships_router)
 api.add_router("/", questions_router)
 api.add_router("/", privacy_router)
+api.add_router("/", checkins_router)
+api.add_router("/", assessments_router)
+api.add_router("/", insights_router)
 
 
 @api.exception_handler(Refusal)

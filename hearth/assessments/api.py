@@ -1,0 +1,118 @@
+from datetime import datetime
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from hearth.accounts.models import User
+from hearth.assessments import selectors, services
+from hearth.assessments.models import Assessment
+from hearth.relationships.models import Member
+from hearth.relationships.selectors import member_for
+
+router = Router(tags=["profiles"])
+R = "/relationships/{relationship_id}"
+
+
+class ScaleOut(Schema):
+    key: str
+    title: str
+    kind: str
+    description: str
+
+
+class ItemOut(Schema):
+    key: str
+    scale: str
+    text: str
+
+
+class InstrumentOut(Schema):
+    scales: list[ScaleOut]
+    items: list[ItemOut]
+    points: int = Field(7, description="1 strongly disagree … 7 strongly agree")
+
+
+class ProfileIn(Schema):
+    answers: dict[str, int] = Field(description="Item key → 1..7; kept private.")
+    shared: bool = False
+
+
+class ProfileOut(Schema):
+    id: int
+    taken_at: datetime
+    scores: dict[str, float]
+    shared: bool
+
+
+class PersonProfileOut(Schema):
+    member_id: int
+    display_name: str
+    is_me: bool
+    profile: ProfileOut
+
+
+class SideBySideOut(Schema):
+    people: list[PersonProfileOut]
+    agreement: dict[str, str] = Field(description='Scale → "agree" or "differ".')
+    my_history: list[ProfileOut]
+
+
+class ShareIn(Schema):
+    shared: bool
+
+
+def membership(request: HttpRequest, relationship_id: int) -> Member:
+    user: User = request.user  # type: ignore[assignment]
+    return member_for(user=user, relationship_id=relationship_id)
+
+
+def profile_out(a: Assessment) -> ProfileOut:
+    return ProfileOut(id=a.pk, taken_at=a.taken_at, scores=a.scores, shared=a.shared)
+
+
+@router.get(R + "/profile/items", response=InstrumentOut, summary="The profile's statements")
+def items(request: HttpRequest, relationship_id: int) -> InstrumentOut:
+    offered = services.instrument_for(membership(request, relationship_id))
+    return InstrumentOut(
+        scales=[
+            ScaleOut(key=s.key, title=s.title, kind=s.kind, description=s.description)
+            for s in offered.scales
+        ],
+        items=[ItemOut(key=q.key, scale=q.scale, text=q.text) for q in offered.questions],
+        points=7,
+    )
+
+
+@router.post(R + "/profiles", response={201: ProfileOut}, summary="Take the profile")
+def take(request: HttpRequest, relationship_id: int, body: ProfileIn) -> Status[ProfileOut]:
+    member = membership(request, relationship_id)
+    taken = services.assessment_take(member=member, answers=body.answers, shared=body.shared)
+    return Status(201, profile_out(taken))
+
+
+@router.get(R + "/profiles", response=SideBySideOut, summary="Shared profiles side by side")
+def side_by_side(request: HttpRequest, relationship_id: int) -> SideBySideOut:
+    member = membership(request, relationship_id)
+    titles = {s.key: s.title for s in services.instrument_for(member).scales}
+    view = selectors.side_by_side(member, titles)
+    return SideBySideOut(
+        people=[
+            PersonProfileOut(
+                member_id=m.pk,
+                display_name=m.display_name,
+                is_me=m.pk == member.pk,
+                profile=profile_out(a),
+            )
+            for m, a in view.people
+        ],
+        agreement=view.agreement,
+        my_history=[profile_out(a) for a in member.assessments.all()[:50]],
+    )
+
+
+@router.put(R + "/profiles/{profile_id}/shared", response=ProfileOut)
+def share(request: HttpRequest, relationship_id: int, profile_id: int, body: ShareIn) -> ProfileOut:
+    member = membership(request, relationship_id)
+    return profile_out(
+        services.assessment_share(member=member, assessment_id=profile_id, shared=body.shared)
+    )

@@ -1,0 +1,139 @@
+from datetime import date
+from decimal import Decimal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from hearth.accounts.models import User
+from hearth.checkins.models import CheckIn
+from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save
+from hearth.relationships.models import Member
+
+router = Router(tags=["check-ins"])
+
+
+class RelationshipDayIn(Schema):
+    relationship_id: int
+    closeness: int = Field(ge=1, le=7, description="The 7 pairs of circles, 1 apart to 7 one.")
+    felt_understood: int | None = Field(None, ge=1, le=7)
+    affection: bool = False
+    shared_personal: bool = False
+    share_support: bool = False
+
+
+class CheckInIn(Schema):
+    mood: int = Field(ge=1, le=5)
+    stress: int = Field(ge=1, le=5)
+    sleep_hours: Decimal | None = Field(None, ge=0, le=24, decimal_places=1)
+    systolic: int | None = Field(None, ge=60, le=260)
+    diastolic: int | None = Field(None, ge=30, le=160)
+    note: str = Field("", max_length=2000, description="Private to you.")
+    support_wanted: bool = False
+    relationships: list[RelationshipDayIn] = Field(default_factory=list, max_length=50)
+
+
+class RelationshipDayOut(Schema):
+    relationship_id: int
+    closeness: int
+    felt_understood: int | None
+    affection: bool
+    shared_personal: bool
+    share_support: bool
+
+
+class CheckInOut(Schema):
+    date: date
+    mood: int
+    stress: int
+    sleep_hours: Decimal | None
+    systolic: int | None
+    diastolic: int | None
+    note: str
+    support_wanted: bool
+    relationships: list[RelationshipDayOut]
+
+
+class Period(Schema):
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def me(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def checkin_out(checkin: CheckIn) -> CheckInOut:
+    return CheckInOut(
+        date=checkin.date,
+        mood=checkin.mood,
+        stress=checkin.stress,
+        sleep_hours=checkin.sleep_hours,
+        systolic=checkin.systolic,
+        diastolic=checkin.diastolic,
+        note=checkin.note,
+        support_wanted=checkin.support_wanted,
+        relationships=[
+            RelationshipDayOut(
+                relationship_id=e.member.relationship_id,
+                closeness=e.closeness,
+                felt_understood=e.felt_understood,
+                affection=e.affection,
+                shared_personal=e.shared_personal,
+                share_support=e.share_support,
+            )
+            for e in checkin.relationships.all()
+        ],
+    )
+
+
+@router.get("/checkins", response=list[CheckInOut], summary="Your check-ins, newest first")
+def checkins_list(request: HttpRequest, period: Query[Period]) -> list[CheckInOut]:
+    checkins = CheckIn.objects.filter(user=me(request)).prefetch_related("relationships__member")
+    if period.date_from:
+        checkins = checkins.filter(date__gte=period.date_from)
+    if period.date_to:
+        checkins = checkins.filter(date__lte=period.date_to)
+    return [checkin_out(c) for c in checkins[:400]]
+
+
+@router.put(
+    "/checkins/{day}",
+    response=CheckInOut,
+    summary="Check in for today or yesterday (again the same day replaces it)",
+)
+def checkin_put(request: HttpRequest, day: date, body: CheckInIn) -> CheckInOut:
+    user = me(request)
+    members = {
+        m.relationship_id: m.pk
+        for m in Member.objects.current().filter(
+            user=user, relationship_id__in=[r.relationship_id for r in body.relationships]
+        )
+    }
+    if len(members) != len({r.relationship_id for r in body.relationships}):
+        raise CheckInError("You can only check in for your own relationships.")
+    if (body.systolic is None) != (body.diastolic is None):
+        raise CheckInError("Give both blood pressure numbers, or neither.")
+    checkin = checkin_save(
+        user=user,
+        day=day,
+        mood=body.mood,
+        stress=body.stress,
+        sleep_hours=body.sleep_hours,
+        blood_pressure=(body.systolic, body.diastolic)
+        if body.systolic and body.diastolic
+        else None,
+        note=body.note,
+        support_wanted=body.support_wanted,
+        relationships=[
+            RelationshipDay(
+                member_id=members[r.relationship_id],
+                closeness=r.closeness,
+                felt_understood=r.felt_understood,
+                affection=r.affection,
+                shared_personal=r.shared_personal,
+                share_support=r.share_support,
+            )
+            for r in body.relationships
+        ],
+    )
+    return checkin_out(checkin)
