@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.checkins.demo import build_checkin_history
 from hearth.questions.demo import build_question_history
 from hearth.relationships.models import Invitation, Member, Relationship
 
@@ -152,7 +153,7 @@ def build_relationships(world: DemoWorld) -> None:
 
 
 # Every domain's history, in order. Later domains add their builders here.
-STEPS = [build_people, build_relationships, build_question_history]
+STEPS = [build_people, build_relationships, build_question_history, build_checkin_history]
 
 
 @transaction.atomic

@@ -6,6 +6,8 @@ from django.test import Client
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.assessments.models import Assessment
+from hearth.checkins.models import CheckIn
 from hearth.demo.world import DEMO_PASSWORD
 from hearth.questions.models import Answer, Prompt, Response
 from hearth.questions.selection import relationship_today
@@ -34,10 +36,15 @@ def test_the_demo_gives_a_newcomer_a_living_app():
     waiting = Prompt.objects.get(relationship=couple, date=relationship_today(couple))
     assert waiting.revealed_at is None and waiting.answers.count() == 1
 
+    assert CheckIn.objects.filter(user__email="alex@example.com").count() >= 60
+    assert Assessment.objects.filter(shared=True).count() >= 4
+
     client = Client()
     assert client.login(email="alex@example.com", password=DEMO_PASSWORD)
     page = client.get("/relationships/").content.decode()
     assert "Alex &amp; Sam" in page and "Thursday climbers" in page
+    insights = client.get(f"/r/{couple.pk}/insights/").content.decode()
+    assert "95% interval" in insights
 
 
 def test_loading_twice_changes_nothing_and_a_reset_rebuilds_leaving_real_people_alone(
