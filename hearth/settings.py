@@ -128,9 +128,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not memory, so tests can look at what really lands on disk.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
-else:
-    # Several test runs at once (say, two checkouts) each get their own database.
-    DATABASES["default"]["TEST"] = {"NAME": f"test_hearth_{os.getpid()}"}
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -139,6 +136,9 @@ else:
             "PRAGMA secure_delete=ON;"
         ),
     }
+else:
+    # Several test runs at once (say, two checkouts) each get their own database.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_hearth_{os.getpid()}"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

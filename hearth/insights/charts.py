@@ -21,7 +21,7 @@ matplotlib.rcParams.update(
         "svg.fonttype": "none",  # text stays text: smaller, selectable, uses the page's fonts
         "svg.hashsalt": "hearth",  # stable ids, so the same data draws the same file
         "font.family": "sans-serif",
-        "font.size": 10,
+        "font.size": 13,
         "axes.edgecolor": INK,
         "axes.labelcolor": INK,
         "xtick.color": INK,
@@ -49,7 +49,7 @@ class Chart:
 def line_chart(
     lines: Sequence[Line], *, title: str, y_range: tuple[float, float], summary: str
 ) -> Chart:
-    figure, axes = plt.subplots(figsize=(6.4, 3.0), dpi=100)
+    figure, axes = plt.subplots(figsize=(5.2, 3.0), dpi=100)
     try:
         for index, line in enumerate(lines):
             points = [(d, v) for d, v in zip(line.days, line.values, strict=True) if v is not None]
@@ -59,11 +59,12 @@ def line_chart(
                     xs, ys, color=COLOURS[index % len(COLOURS)], linewidth=2, label=line.label
                 )
         axes.set_ylim(*y_range)
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=4))
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
         axes.grid(axis="y", color=INK, alpha=0.25)
         if len(lines) > 1:
-            axes.legend(frameon=False, loc="upper left", ncols=min(len(lines), 3))
+            # Below the plot, so labels never cover the lines on a narrow screen.
+            axes.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", transparent=True)

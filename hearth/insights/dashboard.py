@@ -88,7 +88,7 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
     smooth_closeness = rolling_mean(closeness)[-CHART_DAYS:]
     smooth_mood = rolling_mean(mood)[-CHART_DAYS:]
     smooth_stress = rolling_mean(stress)[-CHART_DAYS:]
-    charts = [
+    trend_charts = [
         line_chart(
             [Line("Closeness (1–7)", shown, smooth_closeness)],
             title="Closeness, 7-day average",
@@ -101,8 +101,10 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
             y_range=(1, 5),
             summary=week_summary("mood", mood) + " " + week_summary("stress", stress),
         ),
-        *profile_charts(profiles),
     ]
+    # A trend needs a few days to be a trend: until then, no empty axes.
+    has_trend = any(v is not None for v in smooth_closeness + smooth_mood)
+    charts = [*(trend_charts if has_trend else []), *profile_charts(profiles)]
     behaviours = {
         "you answered the day's question together": [
             (d in together) if recorded[i] else None for i, d in enumerate(days)
@@ -134,8 +136,8 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
 
 
 def profile_charts(profiles: Sequence[tuple[datetime, dict[str, float]]]) -> list[Chart]:
-    if len(profiles) < 2:
-        return []
+    if len({taken.date() for taken, _ in profiles}) < 2:
+        return []  # a trend needs takings on at least two days
     when = [taken.date() for taken, _ in profiles]
     keys = ["emotional", "trust", "communication", "feeling_valued", "satisfaction"]
     lines = [
