@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from hearth.checkins.selectors import support_signals
 from hearth.questions import bank, selectors, services
 from hearth.questions.forms import (
     AnswerForm,
@@ -65,7 +66,8 @@ def render_prompt(
 @membership_required
 def today(request: HttpRequest, member: Member) -> HttpResponse:
     prompt = services.prompt_of_the_day(member.relationship)
-    return render_prompt(request, member, prompt, extra={"is_today": True})
+    extra = {"is_today": True, "support": support_signals(member)}
+    return render_prompt(request, member, prompt, extra=extra)
 
 
 @membership_required

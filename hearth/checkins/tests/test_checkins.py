@@ -108,6 +108,8 @@ def test_a_shared_support_signal_shows_to_the_others_only_when_chosen(client, ou
     client.force_login(bob)
     page = client.get(reverse("insights:dashboard", args=[ours.pk])).content.decode()
     assert "Alice could use some support today" in page
+    home = client.get("/", follow=True).content.decode()
+    assert "Alice could use some support today" in home
 
     checkin_save(
         user=alice,
