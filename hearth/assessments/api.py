@@ -3,6 +3,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from hearth.accounts.api import errors
 from hearth.accounts.models import User
 from hearth.assessments import selectors, services
 from hearth.assessments.models import Assessment
@@ -32,29 +33,29 @@ class InstrumentOut(Schema):
     points: int = Field(7, description="1 strongly disagree … 7 strongly agree")
 
 
-class ProfileIn(Schema):
+class AssessmentIn(Schema):
     answers: dict[str, int] = Field(description="Item key → 1..7; kept private.")
     shared: bool = False
 
 
-class ProfileOut(Schema):
+class AssessmentOut(Schema):
     id: int
     taken_at: datetime
     scores: dict[str, float]
     shared: bool
 
 
-class PersonProfileOut(Schema):
+class PersonAssessmentOut(Schema):
     member_id: int
     display_name: str
     is_me: bool
-    profile: ProfileOut
+    profile: AssessmentOut
 
 
 class SideBySideOut(Schema):
-    people: list[PersonProfileOut]
+    people: list[PersonAssessmentOut]
     agreement: dict[str, str] = Field(description='Scale → "agree" or "differ".')
-    my_history: list[ProfileOut]
+    my_history: list[AssessmentOut]
 
 
 class ShareIn(Schema):
@@ -66,11 +67,15 @@ def membership(request: HttpRequest, relationship_id: int) -> Member:
     return member_for(user=user, relationship_id=relationship_id)
 
 
-def profile_out(a: Assessment) -> ProfileOut:
-    return ProfileOut(id=a.pk, taken_at=a.taken_at, scores=a.scores, shared=a.shared)
+def profile_out(a: Assessment) -> AssessmentOut:
+    return AssessmentOut(id=a.pk, taken_at=a.taken_at, scores=a.scores, shared=a.shared)
 
 
-@router.get(R + "/profile/items", response=InstrumentOut, summary="The profile's statements")
+@router.get(
+    R + "/profile/items",
+    response={200: InstrumentOut, **errors(400, 404, 422)},
+    summary="The profile's statements",
+)
 def items(request: HttpRequest, relationship_id: int) -> InstrumentOut:
     offered = services.instrument_for(membership(request, relationship_id))
     return InstrumentOut(
@@ -83,21 +88,29 @@ def items(request: HttpRequest, relationship_id: int) -> InstrumentOut:
     )
 
 
-@router.post(R + "/profiles", response={201: ProfileOut}, summary="Take the profile")
-def take(request: HttpRequest, relationship_id: int, body: ProfileIn) -> Status[ProfileOut]:
+@router.post(
+    R + "/profiles",
+    response={201: AssessmentOut, **errors(400, 404, 422)},
+    summary="Take the profile",
+)
+def take(request: HttpRequest, relationship_id: int, body: AssessmentIn) -> Status[AssessmentOut]:
     member = membership(request, relationship_id)
     taken = services.assessment_take(member=member, answers=body.answers, shared=body.shared)
     return Status(201, profile_out(taken))
 
 
-@router.get(R + "/profiles", response=SideBySideOut, summary="Shared profiles side by side")
+@router.get(
+    R + "/profiles",
+    response={200: SideBySideOut, **errors(400, 404, 422)},
+    summary="Shared profiles side by side",
+)
 def side_by_side(request: HttpRequest, relationship_id: int) -> SideBySideOut:
     member = membership(request, relationship_id)
     titles = {s.key: s.title for s in services.instrument_for(member).scales}
     view = selectors.side_by_side(member, titles)
     return SideBySideOut(
         people=[
-            PersonProfileOut(
+            PersonAssessmentOut(
                 member_id=m.pk,
                 display_name=m.display_name,
                 is_me=m.pk == member.pk,
@@ -110,8 +123,12 @@ def side_by_side(request: HttpRequest, relationship_id: int) -> SideBySideOut:
     )
 
 
-@router.put(R + "/profiles/{profile_id}/shared", response=ProfileOut)
-def share(request: HttpRequest, relationship_id: int, profile_id: int, body: ShareIn) -> ProfileOut:
+@router.put(
+    R + "/profiles/{profile_id}/shared", response={200: AssessmentOut, **errors(400, 404, 422)}
+)
+def share(
+    request: HttpRequest, relationship_id: int, profile_id: int, body: ShareIn
+) -> AssessmentOut:
     member = membership(request, relationship_id)
     return profile_out(
         services.assessment_share(member=member, assessment_id=profile_id, shared=body.shared)

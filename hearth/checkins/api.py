@@ -4,6 +4,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from hearth.accounts.api import errors
 from hearth.accounts.models import User
 from hearth.checkins.models import CheckIn
 from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save
@@ -86,7 +87,11 @@ def checkin_out(checkin: CheckIn) -> CheckInOut:
     )
 
 
-@router.get("/checkins", response=list[CheckInOut], summary="Your check-ins, newest first")
+@router.get(
+    "/checkins",
+    response={200: list[CheckInOut], **errors(400, 422)},
+    summary="Your check-ins, newest first",
+)
 def checkins_list(request: HttpRequest, period: Query[Period]) -> list[CheckInOut]:
     checkins = CheckIn.objects.filter(user=me(request)).prefetch_related("relationships__member")
     if period.date_from:
@@ -98,7 +103,7 @@ def checkins_list(request: HttpRequest, period: Query[Period]) -> list[CheckInOu
 
 @router.put(
     "/checkins/{day}",
-    response=CheckInOut,
+    response={200: CheckInOut, **errors(400, 422)},
     summary="Check in for today or yesterday (again the same day replaces it)",
 )
 def checkin_put(request: HttpRequest, day: date, body: CheckInIn) -> CheckInOut:

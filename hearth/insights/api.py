@@ -1,6 +1,7 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from hearth.accounts.api import errors
 from hearth.accounts.models import User
 from hearth.checkins.services import person_today
 from hearth.insights.dashboard import dashboard_for
@@ -42,7 +43,7 @@ class InsightsOut(Schema):
 
 @router.get(
     "/relationships/{relationship_id}/insights",
-    response=InsightsOut,
+    response={200: InsightsOut, **errors(404, 422)},
     summary="Your trends and what seems to go with closer days (associations, not causes)",
 )
 def insights(request: HttpRequest, relationship_id: int) -> InsightsOut:
