@@ -82,6 +82,8 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
     closeness = [here[d]["closeness"] if d in here else None for d in days]
     mood = [personal[d]["mood"] if d in personal else None for d in days]
     stress = [personal[d]["stress"] if d in personal else None for d in days]
+    sleep_by_day = {d: row["sleep_hours"] for d, row in personal.items()}
+    sleep = [float(h) if (h := sleep_by_day.get(d)) is not None else None for d in days]
     recorded = [d in here for d in days]
 
     shown = days[-CHART_DAYS:]
@@ -102,6 +104,16 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
             summary=week_summary("mood", mood) + " " + week_summary("stress", stress),
         ),
     ]
+    smooth_sleep = rolling_mean(sleep)[-CHART_DAYS:]
+    if any(v is not None for v in smooth_sleep):
+        trend_charts.append(
+            line_chart(
+                [Line("Sleep (hours)", shown, smooth_sleep)],
+                title="Sleep, 7-day average",
+                y_range=(0, 12),
+                summary=week_summary("sleep", sleep, " hours"),
+            )
+        )
     # A trend needs a few days to be a trend: until then, no empty axes.
     has_trend = any(v is not None for v in smooth_closeness + smooth_mood)
     charts = [*(trend_charts if has_trend else []), *profile_charts(profiles)]

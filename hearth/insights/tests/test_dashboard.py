@@ -1,6 +1,7 @@
 import random
 import time
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -22,6 +23,7 @@ def history(user, member, days: int, *, affection_lifts: bool = True) -> None:
             date=today - timedelta(days=n),
             mood=rng.randint(2, 5),
             stress=rng.randint(1, 4),
+            sleep_hours=Decimal(rng.choice(["6.5", "7", "8"])) if n % 4 else None,
         )
         for n in range(days)
     )
@@ -84,6 +86,7 @@ def test_charts_are_drawn_by_the_server_with_a_text_summary(client, ours, alice)
     _, _, page = render_dashboard(client, ours)
     assert 'src="data:image/svg+xml;base64,' in page
     assert "averaged" in page
+    assert "Sleep, 7-day average" in page and "hours over the last 7 days" in page
     assert "http://" not in page.split("<main")[1].split("</main>")[0].replace(
         "http://testserver", ""
     )
