@@ -4,6 +4,7 @@ from django.utils import timezone
 from hearth.accounts.models import ApiToken, User, hash_token
 from hearth.activity.models import Activity
 from hearth.activity.services import activity_record
+from hearth.refusals import Refusal
 
 
 def profile_update(
@@ -20,6 +21,8 @@ def profile_update(
 @transaction.atomic
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Make a personal API token; the raw token is returned once and never stored."""
+    if not name.strip():
+        raise Refusal("Give the token a name, so you can recognise it later.")
     raw = ApiToken.new_raw_token()
     token = ApiToken.objects.create(
         user=user, name=name.strip(), token_hash=hash_token(raw), hint=raw[:12]

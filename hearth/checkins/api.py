@@ -14,7 +14,7 @@ router = Router(tags=["check-ins"])
 
 
 class RelationshipDayIn(Schema):
-    relationship_id: int
+    relationship_id: int = Field(ge=1, lt=2**63)  # a database id: 64 bits at most
     closeness: int = Field(ge=1, le=7, description="The 7 pairs of circles, 1 apart to 7 one.")
     felt_understood: int | None = Field(None, ge=1, le=7)
     affection: bool = False

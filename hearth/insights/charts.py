@@ -51,9 +51,11 @@ def line_chart(
 ) -> Chart:
     figure, axes = plt.subplots(figsize=(5.2, 3.0), dpi=100)
     try:
+        drawn = 0
         for index, line in enumerate(lines):
             points = [(d, v) for d, v in zip(line.days, line.values, strict=True) if v is not None]
             if points:
+                drawn += 1
                 xs, ys = zip(*points, strict=True)
                 axes.plot(
                     xs, ys, color=COLOURS[index % len(COLOURS)], linewidth=2, label=line.label
@@ -62,7 +64,7 @@ def line_chart(
         axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=4))
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
         axes.grid(axis="y", color=INK, alpha=0.25)
-        if len(lines) > 1:
+        if drawn > 1:
             # Below the plot, so labels never cover the lines on a narrow screen.
             axes.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2)
         figure.tight_layout()
