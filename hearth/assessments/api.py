@@ -3,8 +3,8 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from hearth.accounts.api import errors
 from hearth.accounts.models import User
+from hearth.api_types import errors
 from hearth.assessments import selectors, services
 from hearth.assessments.models import Assessment
 from hearth.relationships.models import Member

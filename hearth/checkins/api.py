@@ -4,8 +4,8 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from hearth.accounts.api import errors
 from hearth.accounts.models import User
+from hearth.api_types import errors
 from hearth.checkins.models import CheckIn
 from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save
 from hearth.relationships.models import Member

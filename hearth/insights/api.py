@@ -1,8 +1,8 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from hearth.accounts.api import errors
 from hearth.accounts.models import User
+from hearth.api_types import errors
 from hearth.checkins.services import person_today
 from hearth.insights.dashboard import dashboard_for
 from hearth.relationships.selectors import member_for

@@ -1,8 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 
-from hearth.accounts.api import errors
 from hearth.accounts.models import User
+from hearth.api_types import errors
 from hearth.privacy.deletion import account_delete
 from hearth.privacy.forms import CONFIRMATION
 from hearth.privacy.views import zip_download

@@ -3,8 +3,8 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from hearth.accounts.api import Text, errors
 from hearth.accounts.models import User
+from hearth.api_types import Text, errors
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
 from hearth.questions.selectors import PromptView

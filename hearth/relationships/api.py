@@ -4,8 +4,8 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
-from hearth.accounts.api import Text, check_time_zone, errors
 from hearth.accounts.models import User
+from hearth.api_types import Text, check_time_zone, errors
 from hearth.relationships import selectors, services
 from hearth.relationships.models import (
     Invitation,

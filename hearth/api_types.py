@@ -1,0 +1,32 @@
+"""Types every API module shares: error bodies, safe text, time zones."""
+
+from typing import Annotated, Any
+
+from ninja import Field, Schema
+
+from hearth.accounts.timezones import time_zone_names
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in words for the person who asked.")
+
+
+class InvalidOut(Schema):
+    detail: list[dict[str, Any]] = Field(description="Which inputs were invalid, and why.")
+
+
+def errors(*statuses: int) -> dict[int, type[Schema]]:
+    """Error responses to document: 401 on every operation (no valid token or session), and
+    those given: 400 (a rule said no, or the body isn't JSON), 404, 422 (invalid input)."""
+    return {status: InvalidOut if status == 422 else ErrorOut for status in (401, *statuses)}
+
+
+# Text the API keeps has no NUL character, as Django's form fields ask (PostgreSQL can't store
+# one); each field adds its own lengths.
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
+
+
+def check_time_zone(value: str | None) -> str | None:
+    if value is not None and value != "UTC" and value not in time_zone_names():
+        raise ValueError(f"'{value}' is not a time zone we know, e.g. 'Europe/Lisbon'.")
+    return value
