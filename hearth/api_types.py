@@ -1,10 +1,15 @@
-"""Types every API module shares: error bodies, safe text, time zones."""
+"""What every API module shares: the caller and their membership, error bodies, safe text,
+time zones."""
 
 from typing import Annotated, Any
 
+from django.http import HttpRequest
 from ninja import Field, Schema
 
+from hearth.accounts.models import User
 from hearth.accounts.timezones import time_zone_names
+from hearth.relationships.models import Member
+from hearth.relationships.selectors import member_for
 
 
 class ErrorOut(Schema):
@@ -30,3 +35,13 @@ def check_time_zone(value: str | None) -> str | None:
     if value is not None and value != "UTC" and value not in time_zone_names():
         raise ValueError(f"'{value}' is not a time zone we know, e.g. 'Europe/Lisbon'.")
     return value
+
+
+def me(request: HttpRequest) -> User:
+    """The signed-in caller (the API's auth has already refused anyone else)."""
+    return request.user  # type: ignore[return-value]
+
+
+def membership(request: HttpRequest, relationship_id: int) -> Member:
+    """The caller's place in the relationship, or 404: the one access check of the API."""
+    return member_for(user=me(request), relationship_id=relationship_id)

@@ -6,7 +6,7 @@ from pydantic import field_validator
 
 from hearth.accounts import services
 from hearth.accounts.models import User
-from hearth.api_types import Text, check_time_zone, errors
+from hearth.api_types import Text, check_time_zone, errors, me
 
 router = Router(tags=["profile"])
 
@@ -41,10 +41,6 @@ class ApiTokenIn(Schema):
 
 class ApiTokenCreated(ApiTokenOut):
     token: str = Field(description="Shown only now; store it safely.")
-
-
-def me(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 @router.get("/me", response={200: ProfileOut, **errors()}, summary="Your profile")

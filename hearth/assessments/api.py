@@ -3,12 +3,9 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from hearth.accounts.models import User
-from hearth.api_types import errors
+from hearth.api_types import errors, membership
 from hearth.assessments import selectors, services
 from hearth.assessments.models import Assessment
-from hearth.relationships.models import Member
-from hearth.relationships.selectors import member_for
 
 router = Router(tags=["profiles"])
 R = "/relationships/{relationship_id}"
@@ -60,11 +57,6 @@ class SideBySideOut(Schema):
 
 class ShareIn(Schema):
     shared: bool
-
-
-def membership(request: HttpRequest, relationship_id: int) -> Member:
-    user: User = request.user  # type: ignore[assignment]
-    return member_for(user=user, relationship_id=relationship_id)
 
 
 def profile_out(a: Assessment) -> AssessmentOut:

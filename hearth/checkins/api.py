@@ -4,8 +4,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from hearth.accounts.models import User
-from hearth.api_types import errors
+from hearth.api_types import errors, me
 from hearth.checkins.models import CheckIn
 from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save
 from hearth.relationships.models import Member
@@ -57,10 +56,6 @@ class CheckInOut(Schema):
 class Period(Schema):
     date_from: date | None = None
     date_to: date | None = None
-
-
-def me(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def checkin_out(checkin: CheckIn) -> CheckInOut:

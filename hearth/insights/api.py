@@ -1,11 +1,9 @@
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from hearth.accounts.models import User
-from hearth.api_types import errors
+from hearth.api_types import errors, me, membership
 from hearth.checkins.services import person_today
 from hearth.insights.dashboard import dashboard_for
-from hearth.relationships.selectors import member_for
 
 router = Router(tags=["insights"])
 
@@ -47,9 +45,8 @@ class InsightsOut(Schema):
     summary="Your trends and what seems to go with closer days (associations, not causes)",
 )
 def insights(request: HttpRequest, relationship_id: int) -> InsightsOut:
-    user: User = request.user  # type: ignore[assignment]
-    member = member_for(user=user, relationship_id=relationship_id)
-    board = dashboard_for(member, person_today(user))
+    member = membership(request, relationship_id)
+    board = dashboard_for(member, person_today(me(request)))
     pair = board.stress_and_closeness
     return InsightsOut(
         days_recorded=board.days_recorded,

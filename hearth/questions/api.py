@@ -3,13 +3,11 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from hearth.accounts.models import User
-from hearth.api_types import Text, errors
+from hearth.api_types import Text, errors, me, membership
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
 from hearth.questions.selectors import PromptView
 from hearth.relationships.models import Member
-from hearth.relationships.selectors import member_for
 
 router = Router(tags=["questions"])
 R = "/relationships/{relationship_id}"
@@ -141,14 +139,6 @@ class JournalFilter(Schema):
     category: Category | None = None
     date_from: date | None = None
     date_to: date | None = None
-
-
-def me(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def membership(request: HttpRequest, relationship_id: int) -> Member:
-    return member_for(user=me(request), relationship_id=relationship_id)
 
 
 def member_ref(member: Member) -> MemberRef:

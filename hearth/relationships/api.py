@@ -5,7 +5,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
 from hearth.accounts.models import User
-from hearth.api_types import Text, check_time_zone, errors
+from hearth.api_types import Text, check_time_zone, errors, me, membership
 from hearth.relationships import selectors, services
 from hearth.relationships.models import (
     Invitation,
@@ -65,14 +65,6 @@ class InvitationOut(Schema):
 class AcceptIn(Schema):
     code: Text | None = Field(None, max_length=20, description="The short code, or")
     token: Text | None = Field(None, max_length=64, description="the token from the link.")
-
-
-def me(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def membership(request: HttpRequest, relationship_id: int) -> Member:
-    return selectors.member_for(user=me(request), relationship_id=relationship_id)
 
 
 def member_out(member: Member, viewer: User) -> MemberOut:

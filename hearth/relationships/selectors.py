@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -55,12 +55,6 @@ def recently_left(relationship: Relationship, days: int = 30) -> QuerySet[Member
         .exclude(user__in=current)
         .select_related("user")
     )
-
-
-def relationship_with_members(relationship_id: int) -> Relationship:
-    return Relationship.objects.prefetch_related(
-        Prefetch("memberships", Member.objects.current().select_related("user"), "current")
-    ).get(pk=relationship_id)
 
 
 def pending_invitations(relationship: Relationship) -> list[Invitation]:
