@@ -9,6 +9,7 @@ from django.http import Http404
 
 from hearth.questions.models import Answer, Guess, Prompt, Response, Sitting
 from hearth.questions.selection import fit_for
+from hearth.questions.services import MIN_MEMBERS_TO_REVEAL
 from hearth.relationships.models import Member
 
 
@@ -74,6 +75,11 @@ class PromptView:
     @property
     def can_edit(self) -> bool:
         return not self.prompt.is_revealed and self.prompt.skipped_at is None
+
+    @property
+    def alone(self) -> bool:
+        """Nobody else is here yet, so nothing can open."""
+        return len(self.members) < MIN_MEMBERS_TO_REVEAL
 
     @property
     def others(self) -> list[Member]:

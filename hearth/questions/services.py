@@ -33,6 +33,7 @@ from hearth.relationships.models import Member, Relationship
 
 MAX_ANSWER_LENGTH = 5000
 MAX_SKIPS_PER_DAY = 5
+MIN_MEMBERS_TO_REVEAL = 2
 
 
 class QuestionError(Refusal):
@@ -150,14 +151,15 @@ def answer_submit(
 
 
 def everyone_answered(prompt: Prompt) -> bool:
-    """The reveal rule: every current member of the relationship has answered."""
+    """The reveal rule: every current member has answered, and at least two of them did. A
+    person alone keeps their answer private until someone joins and answers too."""
     current = set(
         Member.objects.current()
         .filter(relationship_id=prompt.relationship_id)
         .values_list("pk", flat=True)
     )
     answered = set(prompt.answers.values_list("member_id", flat=True))
-    return bool(current) and current <= answered
+    return len(current) >= MIN_MEMBERS_TO_REVEAL and current <= answered
 
 
 def reveal_if_everyone_answered(prompt: Prompt) -> bool:

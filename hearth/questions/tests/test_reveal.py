@@ -197,10 +197,11 @@ def check_everything(
     for prompt in relationship.prompts.all():
         authors = answered.get(prompt.pk, set())
         if prompt.is_revealed and prompt.pk not in revealed:
-            # The moment it opened, every current member had answered.
+            # The moment it opened, every current member had answered, and two at least.
             assert current <= authors
+            assert len(current) >= 2
             revealed.add(prompt.pk)
-        if prompt.skipped_at is None and current <= authors and current:
+        if prompt.skipped_at is None and current <= authors and len(current) >= 2:
             assert prompt.is_revealed
         for viewer in everyone:
             others = [a for a in prompt_view(viewer, prompt).answers if a.member_id != viewer.pk]
