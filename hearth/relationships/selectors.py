@@ -75,6 +75,15 @@ def invitation_by_code(raw_code: str) -> Invitation | None:
     return Invitation.objects.select_related("relationship", "created_by").filter(code=code).first()
 
 
+def pending_invitation_by_token(token: str) -> Invitation | None:
+    """The invitation a link opens, only while it can still be accepted: a used, withdrawn or
+    expired link shows nothing of the relationship, exactly like a link that never existed."""
+    invitation = invitation_by_token(token)
+    if invitation is None or invitation.status != Invitation.Status.PENDING:
+        return None
+    return invitation
+
+
 def invitation_by_token(token: str) -> Invitation | None:
     if not token or len(token) > 64:
         return None

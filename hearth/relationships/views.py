@@ -146,7 +146,7 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
 
 def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: sign up or log in first, then accept."""
-    invitation = selectors.invitation_by_token(token)
+    invitation = selectors.pending_invitation_by_token(token)
     if invitation is None:
         return render(request, "relationships/invitation_invalid.html", status=404)
     if request.method == "POST" and request.user.is_authenticated:

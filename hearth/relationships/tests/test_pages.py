@@ -95,11 +95,14 @@ def test_joining_with_a_bad_code_explains_why(client, ours, charlie, code, messa
     assert not ours.memberships.filter(user=charlie).exists()
 
 
-def test_a_used_invitation_link_says_so(client, ours, alice, bob, charlie):
+def test_a_used_invitation_link_is_not_found_even_for_the_one_who_used_it(
+    client, ours, alice, bob, charlie
+):
     invitation = services.invitation_create(member=ours.memberships.get(user=alice))
     services.invitation_accept(user=charlie, invitation=invitation)
     client.force_login(charlie)
     page = client.get(reverse("relationships:invitation", args=[invitation.token]))
+    assert page.status_code == 404
     assert "already been used" in html.unescape(page.content.decode())
 
 
