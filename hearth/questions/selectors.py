@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from hearth.questions.models import Answer, Guess, Prompt, Response, Sitting
@@ -86,40 +86,85 @@ class PromptView:
         return [m for m in self.members if m.pk != self.me.pk]
 
 
-def prompt_view(member: Member, prompt: Prompt) -> PromptView:
+def answers_visible_to(member: Member) -> QuerySet[Answer]:
+    """Every answer the member may read: their own, and others' on prompts they answered too
+    that opened while they belonged. Reciprocity and membership in time, in one place."""
+    answered = Answer.objects.filter(member=member).values("prompt_id")
+    return Answer.objects.filter(prompt__relationship_id=member.relationship_id).filter(
+        Q(member=member)
+        | (
+            Q(prompt_id__in=answered)
+            & member.while_a_member("prompt__revealed_at")
+            & member.while_a_member("created_at")
+        )
+    )
+
+
+def responses_visible_to(member: Member) -> QuerySet[Response]:
+    """Reactions and replies on answers the member may read, written while they belonged."""
+    return Response.objects.filter(answer__in=answers_visible_to(member)).filter(
+        member.while_a_member("created_at")
+    )
+
+
+def with_visible_responses(member: Member, answers: QuerySet[Answer]) -> QuerySet[Answer]:
+    return answers.select_related("member__user").prefetch_related(
+        Prefetch(
+            "responses",
+            responses_visible_to(member)
+            .select_related("member__user")
+            .order_by("created_at", "pk"),
+        )
+    )
+
+
+def prompt_views(member: Member, prompts: list[Prompt]) -> list[PromptView]:
+    """Many prompts as the member may see them, in a fixed number of queries."""
     members = list(
         Member.objects.current()
         .filter(relationship_id=member.relationship_id)
         .select_related("user")
     )
-    answers = list(
-        Answer.objects.filter(prompt=prompt)
-        .select_related("member__user")
-        .prefetch_related(
-            Prefetch(
-                "responses",
-                Response.objects.select_related("member__user").order_by("created_at", "pk"),
-            )
+    visible: dict[int, list[Answer]] = defaultdict(list)
+    for answer in with_visible_responses(
+        member, answers_visible_to(member).filter(prompt__in=prompts)
+    ):
+        visible[answer.prompt_id].append(answer)
+    answered: dict[int, set[int]] = defaultdict(set)  # who has answered, never what
+    for prompt_id, member_id in Answer.objects.filter(prompt__in=prompts).values_list(
+        "prompt_id", "member_id"
+    ):
+        answered[prompt_id].add(member_id)
+    guesses: dict[int, list[Guess]] = defaultdict(list)
+    for guess in Guess.objects.filter(prompt__in=prompts, guesser=member).select_related(
+        "about__user"
+    ):
+        guesses[guess.prompt_id].append(guess)
+
+    views = []
+    for prompt in prompts:
+        mine = next((a for a in visible[prompt.pk] if a.member_id == member.pk), None)
+        view = PromptView(
+            prompt=prompt,
+            me=member,
+            members=members,
+            my_answer=mine,
+            answered=[m for m in members if m.pk in answered[prompt.pk]],
+            waiting_for=[m for m in members if m.pk not in answered[prompt.pk]],
         )
-    )
-    mine = next((a for a in answers if a.member_id == member.pk), None)
-    answered_ids = {a.member_id for a in answers}
-    view = PromptView(
-        prompt=prompt,
-        me=member,
-        members=members,
-        my_answer=mine,
-        answered=[m for m in members if m.pk in answered_ids],
-        waiting_for=[m for m in members if m.pk not in answered_ids],
-    )
-    if prompt.is_revealed and mine is not None:
-        view.answers = answers
-    guesses = Guess.objects.filter(prompt=prompt, guesser=member).select_related("about__user")
-    actual = {a.member_id: a.choice for a in view.answers}
-    view.guesses = [
-        GuessView(about=g.about, choice=g.choice, actual=actual.get(g.about_id)) for g in guesses
-    ]
-    return view
+        if mine is not None and member.was_member_at(prompt.revealed_at):
+            view.answers = visible[prompt.pk]
+        actual = {a.member_id: a.choice for a in view.answers}
+        view.guesses = [
+            GuessView(about=g.about, choice=g.choice, actual=actual.get(g.about_id))
+            for g in guesses[prompt.pk]
+        ]
+        views.append(view)
+    return views
+
+
+def prompt_view(member: Member, prompt: Prompt) -> PromptView:
+    return prompt_views(member, [prompt])[0]
 
 
 def journal(
@@ -130,23 +175,16 @@ def journal(
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> QuerySet[Prompt]:
-    """Shared questions the member took part in: revealed, and answered by them."""
+    """Shared questions the member took part in: answered by them, and opened while they
+    belonged; each with the answers and responses they may read."""
     fit = fit_for(member.relationship)
     prompts = (
-        Prompt.objects.filter(
-            relationship_id=member.relationship_id,
-            revealed_at__isnull=False,
-            answers__member=member,
-        )
+        Prompt.objects.filter(relationship_id=member.relationship_id, answers__member=member)
+        .filter(member.while_a_member("revealed_at"))
         .exclude(question__category__in=fit.excluded)
         .select_related("question")
         .prefetch_related(
-            Prefetch(
-                "answers",
-                Answer.objects.select_related("member__user").prefetch_related(
-                    Prefetch("responses", Response.objects.select_related("member__user"))
-                ),
-            )
+            Prefetch("answers", with_visible_responses(member, answers_visible_to(member)))
         )
         .order_by("-revealed_at", "-pk")
     )
@@ -180,9 +218,11 @@ class KnowingMonth:
 
 def knowing_each_other(member: Member) -> list[KnowingMonth]:
     """The relationship's guesses per month and how many matched: together, not a contest."""
-    guesses = Guess.objects.filter(
-        prompt__relationship_id=member.relationship_id, prompt__revealed_at__isnull=False
-    ).values_list("prompt__date", "about_id", "prompt_id", "choice")
+    guesses = (
+        Guess.objects.filter(prompt__relationship_id=member.relationship_id)
+        .filter(member.while_a_member("prompt__revealed_at"))
+        .values_list("prompt__date", "about_id", "prompt_id", "choice")
+    )
     choices = dict(
         (((a_prompt, a_member), a_choice))
         for a_prompt, a_member, a_choice in Answer.objects.filter(

@@ -186,9 +186,11 @@ def reveal_open_prompts(relationship: Relationship) -> int:
 
 def can_see_answers(member: Member, prompt: Prompt) -> bool:
     """Reciprocity: others' answers open to a member after the reveal, and only if they answered."""
-    return Answer.objects.filter(
-        prompt_id=prompt.pk, member=member, prompt__revealed_at__isnull=False
-    ).exists()
+    return (
+        Answer.objects.filter(prompt_id=prompt.pk, member=member)
+        .filter(member.while_a_member("prompt__revealed_at"))
+        .exists()
+    )
 
 
 # --- responding and feeling understood -------------------------------------------------------

@@ -118,6 +118,20 @@ class Member(models.Model):
     def display_name(self) -> str:
         return self.user.display_name if self.user is not None else "A former member"
 
+    # Membership in time: what a member may see is bounded by when they belonged. A current
+    # member sees up to now; a former member keeps what reached them before they left, and
+    # nothing after. What came before they joined is the reveal rule's to decide.
+
+    def was_member_at(self, moment: datetime | None) -> bool:
+        """Whether something that happened at `moment` reached this member while they belonged."""
+        return moment is not None and (self.left_at is None or moment <= self.left_at)
+
+    def while_a_member(self, moment_field: str) -> Q:
+        """The same rule as a filter: rows whose `moment_field` fell while they belonged."""
+        if self.left_at is None:
+            return Q(**{f"{moment_field}__isnull": False})
+        return Q(**{f"{moment_field}__lte": self.left_at})
+
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: easy to read aloud
 CODE_LENGTH = 8

@@ -208,3 +208,5 @@ def check_everything(
             if others:
                 assert prompt.pk in revealed
                 assert viewer.pk in authors
+                # A former member keeps only what opened before they left.
+                assert viewer.left_at is None or prompt.revealed_at <= viewer.left_at
