@@ -1,32 +1,32 @@
-"""Deleting an account for real: the person's words go; everyone else's stay."""
+"""Deleting an account for real: the person's words, choices and measurements go; everyone
+else's stay. What goes and what stays is declared per kind of data in registry.py."""
 
-from django.db import transaction
-from django.utils import timezone
+from django.db import connection, transaction
 
 from hearth.accounts.models import User
-from hearth.questions.models import Answer, Guess, Question, Response
+from hearth.privacy.registry import Person, entries
 from hearth.relationships.models import Member
 from hearth.relationships.services import member_leave
-
-REMOVED_QUESTION = "A question from someone who has since left Hearth."
 
 
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Leave every relationship (so the others see a member left), erase what the person wrote,
-    then delete the account. Others' answers and replies, even under the person's answers, stay."""
+    """Leave every relationship (so the others see a member left, and what waited only for this
+    person opens), erase each kind of data as declared, then delete the account; what is
+    declared "deleted with the account" goes with it."""
     for member in Member.objects.current().filter(user=user):
         member_leave(member=member)
-    members = Member.objects.filter(user=user)
-    Response.objects.filter(member__in=members).delete()
-    Guess.objects.filter(guesser__in=members).delete()
-    Guess.objects.filter(about__in=members).delete()
-    # The answer row stays as a placeholder so replies to it keep their place; the words go.
-    Answer.objects.filter(member__in=members).update(
-        text="", choice=None, felt_understood=None, rated_at=None, removed_at=timezone.now()
-    )
-    written = Question.objects.filter(author=user)
-    written.filter(prompts__isnull=True).delete()
-    written.update(text=REMOVED_QUESTION, choices=[], author=None)
-    # Member rows lose their link to the account (on_delete=SET_NULL); the rest cascades.
+    person = Person.of(user)
+    for entry in entries():
+        if entry.erase is not None:
+            entry.erase(person)
     user.delete()
+    transaction.on_commit(forget_on_disk)
+
+
+def forget_on_disk() -> None:
+    """SQLite keeps earlier copies of changed pages in its write-ahead log until a checkpoint;
+    empty it, so what was deleted is gone from the files too (secure_delete zeroes the rest)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

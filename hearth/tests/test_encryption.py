@@ -1,9 +1,6 @@
 """What people write is unreadable on disk, and keys can be rotated without losing a word."""
 
-import os
 import stat
-import subprocess
-from pathlib import Path
 
 import pytest
 from cryptography.fernet import InvalidToken
@@ -14,29 +11,9 @@ from hearth import encryption
 from hearth.questions import services
 from hearth.questions.models import Answer, Question, Response
 from hearth.questions.tests.factories import answer_as, todays_prompt
+from hearth.tests.scans import database_bytes
 
 PLANTED = ["marigold-umbrella-5531", "quiet-harbour-8814", "velvet-compass-2290"]
-
-
-def database_bytes() -> bytes:
-    """Everything the database holds on disk: the SQLite files, or a PostgreSQL dump."""
-    if connection.vendor == "sqlite":
-        name = Path(connection.settings_dict["NAME"])
-        return b"".join(
-            p.read_bytes() for p in (name, Path(f"{name}-wal"), Path(f"{name}-shm")) if p.exists()
-        )
-    db = connection.settings_dict
-    command = [
-        "pg_dump",
-        "--no-owner",
-        "-h",
-        db["HOST"] or "127.0.0.1",
-        "-p",
-        str(db["PORT"] or 5432),
-    ]
-    command += ["-U", db["USER"] or "postgres", db["NAME"]]
-    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
-    return subprocess.run(command, check=True, capture_output=True, env=env).stdout  # noqa: S603
 
 
 @pytest.mark.django_db(transaction=True)

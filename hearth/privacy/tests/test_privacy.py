@@ -5,7 +5,6 @@ import json
 import zipfile
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 
 from hearth.accounts.tests.factories import PASSWORD
@@ -14,6 +13,7 @@ from hearth.questions import services
 from hearth.questions.models import Answer, Question, Response
 from hearth.questions.tests.factories import answer_as, todays_prompt
 from hearth.relationships.models import Member
+from hearth.tests.scans import every_stored_value
 
 pytestmark = pytest.mark.django_db
 
@@ -53,15 +53,6 @@ def test_the_api_export_is_the_same_archive(client, alice, ours):
     response = client.get("/api/me/export")
     assert response.status_code == 200
     assert "data.json" in unzip(response.content)
-
-
-def every_stored_value() -> str:
-    """Every value of every row in the database, as text."""
-    values: list[str] = []
-    for model in apps.get_models():
-        for row in model._default_manager.all().values_list():
-            values.extend(str(v) for v in row)
-    return "\n".join(values)
 
 
 def test_deleting_an_account_leaves_no_trace_and_keeps_the_others_words(client, ours, alice, bob):

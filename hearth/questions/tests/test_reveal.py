@@ -209,4 +209,4 @@ def check_everything(
                 assert prompt.pk in revealed
                 assert viewer.pk in authors
                 # A former member keeps only what opened before they left.
-                assert viewer.left_at is None or prompt.revealed_at <= viewer.left_at
+                assert viewer.was_member_at(prompt.revealed_at)
