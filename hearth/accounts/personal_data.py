@@ -6,7 +6,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.admin.models import LogEntry
 
 from hearth.accounts.models import ApiToken, User
-from hearth.privacy.registry import Erasure, Person, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Tables, declare, records
 
 
 def profile(person: Person) -> Tables:

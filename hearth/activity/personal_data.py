@@ -1,5 +1,5 @@
 from hearth.activity.models import Activity
-from hearth.privacy.registry import Erasure, Person, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Tables, declare, records
 
 
 def activity(person: Person) -> Tables:

@@ -1,7 +1,7 @@
 """Intimacy profiles: every statement answered and every score, the person's own."""
 
 from hearth.assessments.models import Assessment
-from hearth.privacy.registry import Erasure, Person, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Tables, declare, records
 
 
 def profiles(person: Person) -> Tables:

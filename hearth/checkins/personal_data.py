@@ -1,7 +1,7 @@
 """Check-ins are the person's own measurements: every one of them is theirs to take and to erase."""
 
 from hearth.checkins.models import CheckIn, RelationshipCheckIn
-from hearth.privacy.registry import Erasure, Person, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Tables, declare, records
 
 
 def checkins(person: Person) -> Tables:

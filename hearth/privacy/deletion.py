@@ -1,10 +1,11 @@
 """Deleting an account for real: the person's words, choices and measurements go; everyone
-else's stay. What goes and what stays is declared per kind of data in registry.py."""
+else's stay. What goes and what stays is declared per kind of data (hearth/personal_data.py)."""
 
 from django.db import connection, transaction
 
 from hearth.accounts.models import User
-from hearth.privacy.registry import Person, entries
+from hearth.personal_data import entries
+from hearth.privacy.people import person_of
 from hearth.relationships.models import Member
 from hearth.relationships.services import member_leave
 
@@ -16,7 +17,7 @@ def account_delete(*, user: User) -> None:
     declared "deleted with the account" goes with it."""
     for member in Member.objects.current().filter(user=user):
         member_leave(member=member)
-    person = Person.of(user)
+    person = person_of(user)
     for entry in entries():
         if entry.erase is not None:
             entry.erase(person)

@@ -1,5 +1,6 @@
 """A person's own copy of their data: everything they wrote, chose or measured, and what was
-shared with them while they belonged. Each kind of data writes its own tables (registry.py)."""
+shared with them while they belonged. Each kind of data writes its own tables, as declared in
+hearth/personal_data.py."""
 
 import csv
 import io
@@ -12,13 +13,14 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.activity.models import Activity
 from hearth.activity.services import activity_record
-from hearth.privacy.registry import Person, Row, Tables, entries
+from hearth.personal_data import Row, Tables, entries
+from hearth.privacy.people import person_of
 
 FORMAT_VERSION = 2
 
 
 def export_data(user: User) -> Tables:
-    person = Person.of(user)
+    person = person_of(user)
     tables: Tables = {}
     for entry in entries():
         if entry.export is not None:

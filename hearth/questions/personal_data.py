@@ -5,7 +5,7 @@ the same selectors the pages read, so the reveal rule and membership in time hol
 from django.db.models import Q
 from django.utils import timezone
 
-from hearth.privacy.registry import Erasure, Person, Row, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Row, Tables, declare, records
 from hearth.questions.models import Answer, Boundary, Guess, Question, Response, Sitting
 from hearth.questions.selectors import answers_visible_to, responses_visible_to
 

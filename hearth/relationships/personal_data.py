@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from hearth.privacy.registry import Erasure, Person, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Tables, declare, records
 from hearth.relationships.models import Invitation, Member
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from hearth.accounts.models import User
-from hearth.privacy.registry import (
+from hearth.personal_data import (
     REGISTRY,
     Erasure,
     PersonalData,

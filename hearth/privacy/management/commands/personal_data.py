@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from hearth.privacy.registry import markdown_table
+from hearth.personal_data import markdown_table
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@
 person's, how they get a copy, and how it goes when they delete their account (or what stays,
 and why, for the others' sake).
 
-Each app declares its own models in a `personal_data.py` module, found at start-up. A test
+Each app declares its own models in a `personal_data.py` module, found at start-up; the
+privacy app's export and deletion walk the declarations. A test
 walks every installed model that refers to a person or a membership and fails when one is not
 declared here, so a new feature can't forget export or deletion; docs/privacy.md carries the
 table `markdown_table()` draws from these declarations.
@@ -13,13 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-from hearth.accounts.models import User
 from hearth.encryption import EncryptedTextField
-from hearth.relationships.models import Member
+
+if TYPE_CHECKING:
+    from hearth.accounts.models import User
+    from hearth.relationships.models import Member
 
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
@@ -30,15 +33,10 @@ class Person:
     """Whose data: an account and every place it ever had, current and former. Ids are kept
     apart from the objects so the rows can still be found after the account is gone."""
 
-    user: User
+    user: "User"
     user_id: int
-    members: list[Member]
+    members: list["Member"]
     member_ids: list[int] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, user: User) -> "Person":
-        members = list(Member.objects.filter(user=user).select_related("relationship"))
-        return cls(user=user, user_id=user.pk, members=members, member_ids=[m.pk for m in members])
 
     def is_me(self, member_id: int | None) -> bool:
         return member_id in self.member_ids
