@@ -183,6 +183,9 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hearth] "
+# allauth's defaults, except that a signed-in person typing their password again (to confirm
+# who they are, or to delete their account) gets sign-in's pace: 5 tries in 5 minutes.
+ACCOUNT_RATE_LIMITS = {"reauthenticate": "5/5m/user"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not envbool("HEARTH_SECURE", False)  # http on a laptop

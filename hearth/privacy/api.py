@@ -1,12 +1,10 @@
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 
-from hearth.accounts.models import User
-from hearth.api_types import errors
+from hearth.api_types import ErrorOut, errors, me
+from hearth.privacy.confirmation import CONFIRMATION, PasswordTriesPaused, deletion_confirm
 from hearth.privacy.deletion import account_delete
-from hearth.privacy.forms import CONFIRMATION
 from hearth.privacy.views import zip_download
-from hearth.refusals import Refusal
 
 router = Router(tags=["privacy"])
 
@@ -36,12 +34,20 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @router.delete(
     "/me/account",
-    response={204: None, **errors(400, 422)},
+    response={204: None, **errors(400, 422, 429)},
     summary="Delete your account and what you wrote",
+    description=(
+        "Needs your password and the confirmation words. After too many wrong passwords in a "
+        "short while, every try is refused with 429 for a few minutes."
+    ),
 )
-def delete(request: HttpRequest, body: DeleteIn) -> Status[None]:
-    user: User = request.user  # type: ignore[assignment]
-    if body.confirm.strip().lower() != CONFIRMATION or not user.check_password(body.password):
-        raise Refusal(f'Send your password and confirm = "{CONFIRMATION}".')
+def delete(request: HttpRequest, body: DeleteIn) -> Status[ErrorOut | None]:
+    user = me(request)
+    try:
+        deletion_confirm(
+            request=request, user=user, password=body.password, confirmation=body.confirm
+        )
+    except PasswordTriesPaused as refusal:
+        return Status(429, ErrorOut(detail=refusal.message))
     account_delete(user=user)
     return Status(204, None)

@@ -1,6 +1,14 @@
 from django import forms
+from django.http import HttpRequest
 
-CONFIRMATION = "delete my account"
+from hearth.accounts.models import User
+from hearth.privacy.confirmation import (
+    CONFIRMATION,
+    ConfirmationMistyped,
+    DeletionRefused,
+    PasswordWrong,
+    deletion_confirm,
+)
 
 
 class DeleteAccountForm(forms.Form):
@@ -13,18 +21,26 @@ class DeleteAccountForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args: object, user: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, request: HttpRequest, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.user = user
+        self.request = request
 
-    def clean_password(self) -> str:
-        password: str = self.cleaned_data["password"]
-        if not self.user.check_password(password):  # type: ignore[attr-defined]
-            raise forms.ValidationError("That password isn't right.")
-        return password
-
-    def clean_confirm(self) -> str:
-        typed: str = self.cleaned_data["confirm"]
-        if typed.strip().lower() != CONFIRMATION:
-            raise forms.ValidationError(f"Type “{CONFIRMATION}” exactly, so we know you mean it.")
-        return typed
+    def clean(self) -> dict[str, object]:
+        cleaned: dict[str, object] = super().clean() or {}
+        if self.errors:
+            return cleaned  # an empty field already says what's missing
+        user: User = self.request.user  # type: ignore[assignment]
+        try:
+            deletion_confirm(
+                request=self.request,
+                user=user,
+                password=str(cleaned["password"]),
+                confirmation=str(cleaned["confirm"]),
+            )
+        except ConfirmationMistyped as refusal:
+            self.add_error("confirm", refusal.message)
+        except PasswordWrong as refusal:
+            self.add_error("password", refusal.message)
+        except DeletionRefused as refusal:
+            self.add_error(None, refusal.message)
+        return cleaned
