@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hearth.accounts.middleware.UserTimeZoneMiddleware",
+    "hearth.accounts.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "hearth.urls"
