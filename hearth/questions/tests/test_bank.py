@@ -116,3 +116,54 @@ def test_syncing_adds_updates_and_retires_without_deleting():
     assert Question.objects.filter(retired=True).count() == len(BANK) - 1
     assert bank_sync()["retired"] == 0
     assert Question.objects.filter(retired=True).count() == 0
+
+
+# Looking through someone's phone, messages, whereabouts, accounts or money is a warning sign of
+# control (the help page says so), so no content invites it, not even as a "fair" arrangement:
+# a text is refused when it pairs a word for looking with a word for something private.
+LOOKING = re.compile(
+    r"\b(see|seeing|check|checks|checking|look(s|ing)? (at|in|into|over|through)|"
+    r"go(es|ing)? through|read|reading|scroll(ing)? through|track|tracking|monitor|monitoring|"
+    r"shar(e|es|ed|ing)|access|unlock)\b",
+    re.IGNORECASE,
+)
+PRIVATE = re.compile(
+    r"\b(phones?|messages?|texts|e-?mails?|inbox|chats|passwords?|passcodes?|pins|locations?|"
+    r"whereabouts|accounts?|bank|spending|receipts|browsing|search history)\b",
+    re.IGNORECASE,
+)
+
+
+def invites_monitoring(text: str) -> bool:
+    return bool(LOOKING.search(text) and PRIVATE.search(text))
+
+
+def test_the_monitoring_check_catches_what_it_should_and_lets_the_rest_be():
+    for invites in (
+        "How do you feel about us seeing each other's phones and messages?",
+        "Would you be comfortable sharing your location with your partner all day?",
+        "Do you check your partner's spending or bank account?",
+        "Should we know each other's passwords, or be able to look through our chats?",
+    ):
+        assert invites_monitoring(invites), invites
+    for fine in (
+        "What feeling do you get when your partner's name pops up on your phone?",
+        "What kind of message from your friend brightens your day the moment it arrives?",
+        "Which of these would you choose for us if money were no concern?",
+    ):
+        assert not invites_monitoring(fine), fine
+
+
+def test_no_content_invites_looking_through_someone_elses_phone_messages_or_money():
+    import tomllib
+
+    from django.conf import settings
+
+    texts = {s.key: [s.text, *s.choices] for s in BANK}
+    for deck in load_decks(BANK):
+        texts[deck.key] = [deck.title, deck.description]
+    with (Path(settings.CONTENT_DIR) / "assessment.toml").open("rb") as handle:
+        for item in tomllib.load(handle)["items"]:
+            texts[item["id"]] = [item["text"]]
+    inviting = {key: t for key, many in texts.items() for t in many if invites_monitoring(t)}
+    assert inviting == {}
