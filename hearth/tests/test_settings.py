@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -18,7 +19,7 @@ def test_sqlite_runs_in_wal_mode_with_secure_delete_and_postgres_gets_no_sqlite_
             assert "init_command" not in connection.settings_dict.get("OPTIONS", {})
 
 
-def settings_read_with(tmp_path, environment: dict[str, str], *names: str) -> dict[str, object]:
+def settings_read_with(tmp_path, environment: dict[str, str], *names: str) -> dict[str, Any]:
     """Load the settings module afresh in its own process, with only this HEARTH_ environment."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("HEARTH_")}
     env.pop("DATABASE_URL", None)
