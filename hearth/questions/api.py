@@ -7,6 +7,7 @@ from hearth.api_types import Text, errors, me, membership
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
 from hearth.questions.selectors import PromptView
+from hearth.questions.services import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH
 from hearth.relationships.models import Member
 
 router = Router(tags=["questions"])
@@ -67,7 +68,7 @@ class PromptOut(Schema):
 
 
 class AnswerIn(Schema):
-    text: Text = Field("", max_length=20000)
+    text: Text = Field("", max_length=MAX_ANSWER_LENGTH)
     choice: int | None = Field(None, ge=0, le=10)
 
 
@@ -86,7 +87,7 @@ class ReactionOut(Schema):
 
 
 class ReplyIn(Schema):
-    text: Text = Field(min_length=1, max_length=20000)
+    text: Text = Field(min_length=1, max_length=MAX_ANSWER_LENGTH)
     parent_id: int | None = None
 
 
@@ -115,7 +116,7 @@ class SittingOut(Schema):
 
 
 class OwnQuestionIn(Schema):
-    text: Text = Field(min_length=10, max_length=300)
+    text: Text = Field(min_length=MIN_QUESTION_LENGTH, max_length=MAX_QUESTION_LENGTH)
     category: Category
     depth: int = Field(ge=1, le=3)
     choices: list[Text] = Field(default_factory=list, max_length=5)
@@ -127,7 +128,9 @@ class PreferencesOut(Schema):
 
 
 class BoundariesIn(Schema):
-    categories: list[Category]
+    categories: list[Category] = Field(
+        max_length=len(Category), description="Topics you never want to see, anywhere."
+    )
 
 
 class BoundariesOut(Schema):
@@ -252,11 +255,10 @@ def guess(
 ) -> Status[GuessOut]:
     member = membership(request, relationship_id)
     prompt = selectors.prompt_for(member, prompt_id)
-    about = member.relationship.memberships.current().filter(pk=body.about_member_id).first()
-    if about is None:
-        raise services.QuestionError("Guess about someone in this relationship.")
-    made = services.guess_submit(member=member, prompt=prompt, about=about, choice=body.choice)
-    return Status(201, GuessOut(about=member_ref(about), choice=made.choice, actual=None))
+    made = services.guess_submit(
+        member=member, prompt=prompt, about_member_id=body.about_member_id, choice=body.choice
+    )
+    return Status(201, GuessOut(about=member_ref(made.about), choice=made.choice, actual=None))
 
 
 @router.post(
@@ -281,10 +283,9 @@ def reply(
 ) -> Status[ResponseOut]:
     member = membership(request, relationship_id)
     answer = selectors.answer_for(member, answer_id)
-    parent = answer.responses.filter(pk=body.parent_id).first() if body.parent_id else None
-    if body.parent_id and parent is None:
-        raise services.QuestionError("That reply belongs to another answer.")
-    made = services.reply_add(member=member, answer=answer, text=body.text, parent=parent)
+    made = services.reply_add(
+        member=member, answer=answer, text=body.text, parent_id=body.parent_id
+    )
     return Status(
         201,
         ResponseOut(
@@ -420,11 +421,8 @@ def preferences_get(request: HttpRequest, relationship_id: int) -> Member:
 
 @router.put(R + "/preferences", response={200: PreferencesOut, **errors(400, 404, 422)})
 def preferences_put(request: HttpRequest, relationship_id: int, body: PreferencesOut) -> Member:
-    member = membership(request, relationship_id)
-    if body.sexual_content_consent and member.relationship.kind != "romantic":
-        raise services.QuestionError("Sexual questions belong only in romantic relationships.")
     return services.content_preferences_set(
-        member=member,
+        member=membership(request, relationship_id),
         sexual_content_consent=body.sexual_content_consent,
         depth_cap=body.depth_cap,
     )

@@ -1,15 +1,22 @@
 from django import forms
 
 from hearth.questions.models import Category
+from hearth.questions.services import MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH
 
 DEPTH_CHOICES = [(1, "1 · light"), (2, "2 · personal"), (3, "3 · vulnerable")]
 FELT_UNDERSTOOD_CHOICES = [(n, str(n)) for n in range(1, 8)]
+PICK_AN_OPTION = {"invalid_choice": "Pick one of the options shown."}
 
 
 class AnswerForm(forms.Form):
     choice = forms.TypedChoiceField(
-        coerce=int, required=False, empty_value=None, widget=forms.RadioSelect
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages=PICK_AN_OPTION,
     )
+    # No length here: the service counts the words it keeps and says how far over they are.
     text = forms.CharField(
         required=False,
         strip=False,
@@ -31,6 +38,10 @@ class GuessForm(forms.Form):
     about = forms.IntegerField(widget=forms.HiddenInput)
     choice = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
 
+    def __init__(self, *args: object, options: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["choice"].choices = list(enumerate(options))  # type: ignore[attr-defined]
+
 
 class ReplyForm(forms.Form):
     text = forms.CharField(label="Reply", widget=forms.Textarea(attrs={"rows": 2}))
@@ -48,7 +59,10 @@ class RatingForm(forms.Form):
 
 class OwnQuestionForm(forms.Form):
     text = forms.CharField(
-        max_length=300, label="Your question", widget=forms.Textarea(attrs={"rows": 3})
+        min_length=MIN_QUESTION_LENGTH,
+        max_length=MAX_QUESTION_LENGTH,
+        label="Your question",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     category = forms.ChoiceField(choices=Category.choices)
     depth = forms.TypedChoiceField(coerce=int, choices=DEPTH_CHOICES, initial=1)
@@ -78,7 +92,8 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args: object, romantic: bool = True, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if not romantic:
-            del self.fields["sexual_content_consent"]
+            # Not offered, but still passed on: the service is the one that says no.
+            self.fields["sexual_content_consent"].widget = forms.HiddenInput()
 
 
 class JournalFilterForm(forms.Form):

@@ -32,8 +32,11 @@ from hearth.refusals import Refusal
 from hearth.relationships.models import Member, Relationship
 
 MAX_ANSWER_LENGTH = 5000
+MIN_QUESTION_LENGTH = 10
+MAX_QUESTION_LENGTH = 300
 MAX_SKIPS_PER_DAY = 5
 MIN_MEMBERS_TO_REVEAL = 2
+SEXUAL_ONLY_ROMANTIC = "Sexual questions belong only in romantic relationships."
 
 
 class QuestionError(Refusal):
@@ -107,18 +110,28 @@ def prompt_skip(*, member: Member, prompt: Prompt) -> Prompt | None:
 # --- answering and the reveal ----------------------------------------------------------------
 
 
+def check_text(text: str, field: str = "text") -> str:
+    """Words we keep: no NUL character (PostgreSQL can't store one), no spaces around them."""
+    if "\x00" in text:
+        raise QuestionError("That text holds a character we can't keep; remove it.", field=field)
+    return text.strip()
+
+
 def check_answer(prompt: Prompt, text: str, choice: int | None) -> str:
-    text = text.strip()
+    text = check_text(text)
     choices = prompt.question.choices
     if choice is not None and not (choices and 0 <= choice < len(choices)):
-        raise QuestionError("Pick one of the options shown.")
+        raise QuestionError("Pick one of the options shown.", field="choice")
     if choices and choice is None:
-        raise QuestionError("Pick one of the options, and add a few words if you like.")
+        raise QuestionError(
+            "Pick one of the options, and add a few words if you like.", field="choice"
+        )
     if not text and choice is None:
-        raise QuestionError("Write something first; even a few words are enough.")
+        raise QuestionError("Write something first; even a few words are enough.", field="text")
     if len(text) > MAX_ANSWER_LENGTH:
         raise QuestionError(
-            f"That's longer than we can keep ({len(text)} of {MAX_ANSWER_LENGTH} characters)."
+            f"That's longer than we can keep ({len(text)} of {MAX_ANSWER_LENGTH} characters).",
+            field="text",
         )
     return text
 
@@ -221,16 +234,22 @@ def reaction_toggle(*, member: Member, answer: Answer, kind: str) -> bool:
 
 
 def reply_add(
-    *, member: Member, answer: Answer, text: str, parent: Response | None = None
+    *, member: Member, answer: Answer, text: str, parent_id: int | None = None
 ) -> Response:
+    """A reply to an answer, or to a response on that same answer (a thread)."""
     revealed_answer_for(member, answer)
-    text = text.strip()
+    text = check_text(text)
     if not text:
-        raise QuestionError("Write a reply first.")
+        raise QuestionError("Write a reply first.", field="text")
     if len(text) > MAX_ANSWER_LENGTH:
-        raise QuestionError(f"Replies can be up to {MAX_ANSWER_LENGTH} characters.")
-    if parent is not None and parent.answer_id != answer.pk:
-        raise QuestionError("That reply belongs to another answer.")
+        raise QuestionError(f"Replies can be up to {MAX_ANSWER_LENGTH} characters.", field="text")
+    parent = None
+    if parent_id is not None:
+        parent = answer.responses.filter(pk=parent_id).first()
+        if parent is None:
+            raise QuestionError(
+                "That isn't a response to this answer, so a reply can't follow it here."
+            )
     return Response.objects.create(
         answer=answer, member=member, kind=ResponseKind.REPLY, text=text, parent=parent
     )
@@ -251,15 +270,24 @@ def felt_understood_rate(*, member: Member, answer: Answer, rating: int) -> Answ
 # --- guessing (how well we know each other) --------------------------------------------------
 
 
-def guess_submit(*, member: Member, prompt: Prompt, about: Member, choice: int) -> Guess:
+def guess_submit(*, member: Member, prompt: Prompt, about_member_id: int, choice: int) -> Guess:
+    """Guess another current member's pick before the reveal; a new guess replaces the last."""
+    if member.relationship_id != prompt.relationship_id or not member.is_current:
+        raise QuestionError("Only members of this relationship can guess.")
     if not prompt.question.choices:
         raise QuestionError("Guessing works on questions with options.")
     if prompt.is_revealed or prompt.skipped_at is not None:
         raise QuestionError("Guesses are made before answers are shared.")
-    if about.pk == member.pk or about.relationship_id != prompt.relationship_id:
+    about = (
+        Member.objects.current()
+        .filter(pk=about_member_id, relationship_id=prompt.relationship_id)
+        .exclude(pk=member.pk)
+        .first()
+    )
+    if about is None:
         raise QuestionError("Guess about someone else in this relationship.")
     if not 0 <= choice < len(prompt.question.choices):
-        raise QuestionError("Pick one of the options shown.")
+        raise QuestionError("Pick one of the options shown.", field="choice")
     guess, _ = Guess.objects.update_or_create(
         prompt=prompt, guesser=member, about=about, defaults={"choice": choice}
     )
@@ -272,18 +300,21 @@ def guess_submit(*, member: Member, prompt: Prompt, about: Member, choice: int) 
 def own_question_add(
     *, member: Member, text: str, category: str, depth: int, choices: list[str] | None = None
 ) -> Question:
-    text = text.strip()
-    choices = [c.strip() for c in (choices or []) if c.strip()]
-    if not 10 <= len(text) <= 300:
-        raise QuestionError("A question needs 10 to 300 characters.")
+    text = check_text(text)
+    choices = [c for c in (check_text(c, "choices") for c in choices or []) if c]
+    if not MIN_QUESTION_LENGTH <= len(text) <= MAX_QUESTION_LENGTH:
+        raise QuestionError(
+            f"A question needs {MIN_QUESTION_LENGTH} to {MAX_QUESTION_LENGTH} characters.",
+            field="text",
+        )
     if category not in Category.values:
-        raise QuestionError("Choose one of the categories.")
+        raise QuestionError("Choose one of the categories.", field="category")
     if category == Category.SEXUAL and member.relationship.kind != "romantic":
-        raise QuestionError("Sexual questions belong only in romantic relationships.")
+        raise QuestionError(SEXUAL_ONLY_ROMANTIC, field="category")
     if depth not in (1, 2, 3):
-        raise QuestionError("Depth is 1 (light), 2 (personal) or 3 (vulnerable).")
+        raise QuestionError("Depth is 1 (light), 2 (personal) or 3 (vulnerable).", field="depth")
     if choices and not 3 <= len(choices) <= 5:
-        raise QuestionError("Give 3 to 5 options, or none.")
+        raise QuestionError("Give 3 to 5 options, or none.", field="choices")
     return Question.objects.create(
         text=text,
         category=category,
@@ -300,7 +331,9 @@ def own_question_add(
 def boundaries_set(*, user: User, categories: set[str]) -> None:
     unknown = categories - set(Category.values)
     if unknown:
-        raise QuestionError(f"Unknown categories: {', '.join(sorted(unknown))}.")
+        raise QuestionError(
+            f"Unknown categories: {', '.join(sorted(unknown))}.", field="boundaries"
+        )
     Boundary.objects.filter(user=user).exclude(category__in=categories).delete()
     for category in categories:
         Boundary.objects.get_or_create(user=user, category=category)
@@ -309,8 +342,14 @@ def boundaries_set(*, user: User, categories: set[str]) -> None:
 def content_preferences_set(
     *, member: Member, sexual_content_consent: bool, depth_cap: int
 ) -> Member:
+    """A member's own depth cap and consent to sexual questions, which only a romantic
+    relationship can ask for."""
     if depth_cap not in (1, 2, 3):
-        raise QuestionError("Depth is 1 (light), 2 (personal) or 3 (vulnerable).")
+        raise QuestionError(
+            "Depth is 1 (light), 2 (personal) or 3 (vulnerable).", field="depth_cap"
+        )
+    if sexual_content_consent and member.relationship.kind != "romantic":
+        raise QuestionError(SEXUAL_ONLY_ROMANTIC, field="sexual_content_consent")
     member.sexual_content_consent = sexual_content_consent
     member.depth_cap = depth_cap
     member.save(update_fields=["sexual_content_consent", "depth_cap"])

@@ -17,7 +17,7 @@ from hearth.questions.forms import (
     ReplyForm,
 )
 from hearth.questions.models import Boundary, Prompt, ResponseKind
-from hearth.questions.services import QuestionError
+from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
 
@@ -95,62 +95,53 @@ def prompt_status(request: HttpRequest, member: Member, prompt_id: int) -> HttpR
 def answer(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
     prompt = selectors.prompt_for(member, prompt_id)
     form = AnswerForm(request.POST, options=prompt.question.choices)
-    try:
-        if not form.is_valid():
-            raise QuestionError("Pick one of the options shown.")
-        services.answer_submit(
-            member=member,
-            prompt=prompt,
-            text=form.cleaned_data["text"],
-            choice=form.cleaned_data.get("choice"),
-        )
-    except QuestionError as error:
-        # Re-show the page with what they wrote, so nothing typed is lost.
-        messages.error(request, error.message)
-        template = "questions/sitting.html" if prompt.sitting_id else "questions/prompt.html"
-        extra = sitting_context(prompt) if prompt.sitting_id else {}
-        return render_prompt(
-            request, member, prompt, template=template, answer_form=form, status=400, extra=extra
-        )
-    messages.success(request, "Saved. Only you can see it until everyone has answered.")
-    return redirect(prompt_url(prompt))
+    if form.is_valid():
+        with refusal_shown(request, form):
+            services.answer_submit(
+                member=member,
+                prompt=prompt,
+                text=form.cleaned_data["text"],
+                choice=form.cleaned_data.get("choice"),
+            )
+            messages.success(request, "Saved. Only you can see it until everyone has answered.")
+            return redirect(prompt_url(prompt))
+    # Re-show the page with what they wrote, so nothing typed is lost.
+    template = "questions/sitting.html" if prompt.sitting_id else "questions/prompt.html"
+    extra = sitting_context(prompt) if prompt.sitting_id else {}
+    return render_prompt(
+        request, member, prompt, template=template, answer_form=form, status=400, extra=extra
+    )
 
 
 @require_POST
 @membership_required
 def skip(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
     prompt = selectors.prompt_for(member, prompt_id)
-    try:
+    with refusal_shown(request):
         replacement = services.prompt_skip(member=member, prompt=prompt)
-    except QuestionError as error:
-        messages.error(request, error.message)
-        return redirect(prompt_url(prompt))
-    if prompt.sitting_id:
-        return redirect(prompt_url(prompt))
-    if replacement is None:
-        return redirect("questions:today", relationship_id=member.relationship_id)
-    return redirect(prompt_url(replacement))
+        if not prompt.sitting_id:  # a sitting's page shows its next question by itself
+            if replacement is None:
+                return redirect("questions:today", relationship_id=member.relationship_id)
+            return redirect(prompt_url(replacement))
+    return redirect(prompt_url(prompt))
 
 
 @require_POST
 @membership_required
 def guess(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
     prompt = selectors.prompt_for(member, prompt_id)
-    form = GuessForm(request.POST)
-    form.fields["choice"].choices = list(enumerate(prompt.question.choices))  # type: ignore[attr-defined]
-    try:
-        if not form.is_valid():
-            raise QuestionError("Pick one of the options shown.")
-        others = member.relationship.memberships.current()
-        about = others.filter(pk=form.cleaned_data["about"]).first()
-        if about is None:
-            raise QuestionError("Pick one of the options for someone in this relationship.")
+    form = GuessForm(request.POST, options=prompt.question.choices)
+    if not form.is_valid():
+        messages.error(request, "Pick one of the options shown.")
+        return redirect(prompt_url(prompt))
+    with refusal_shown(request):
         services.guess_submit(
-            member=member, prompt=prompt, about=about, choice=form.cleaned_data["choice"]
+            member=member,
+            prompt=prompt,
+            about_member_id=form.cleaned_data["about"],
+            choice=form.cleaned_data["choice"],
         )
         messages.success(request, "Guess saved. You'll see how close it was after the reveal.")
-    except QuestionError as error:
-        messages.error(request, error.message)
     return redirect(prompt_url(prompt))
 
 
@@ -158,12 +149,10 @@ def guess(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
 @membership_required
 def react(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
     answer_obj = selectors.answer_for(member, answer_id)
-    try:
+    with refusal_shown(request):
         services.reaction_toggle(
             member=member, answer=answer_obj, kind=request.POST.get("kind", "")
         )
-    except QuestionError as error:
-        messages.error(request, error.message)
     return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
 
 
@@ -172,15 +161,16 @@ def react(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
 def reply(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
     answer_obj = selectors.answer_for(member, answer_id)
     form = ReplyForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise QuestionError("Write a reply first.")
-        parent = answer_obj.responses.filter(pk=form.cleaned_data.get("parent") or 0).first()
-        services.reply_add(
-            member=member, answer=answer_obj, text=form.cleaned_data["text"], parent=parent
-        )
-    except QuestionError as error:
-        messages.error(request, error.message)
+    if not form.is_valid():
+        messages.error(request, "Write a reply first.")
+    else:
+        with refusal_shown(request):
+            services.reply_add(
+                member=member,
+                answer=answer_obj,
+                text=form.cleaned_data["text"],
+                parent_id=form.cleaned_data["parent"],
+            )
     return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
 
 
@@ -189,15 +179,14 @@ def reply(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
 def rate(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
     answer_obj = selectors.answer_for(member, answer_id)
     form = RatingForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise QuestionError("Choose a number from 1 (not at all) to 7 (completely).")
-        services.felt_understood_rate(
-            member=member, answer=answer_obj, rating=form.cleaned_data["rating"]
-        )
-        messages.success(request, "Thank you. That helps Hearth pace your questions.")
-    except QuestionError as error:
-        messages.error(request, error.message)
+    if not form.is_valid():
+        messages.error(request, "Choose a number from 1 (not at all) to 7 (completely).")
+    else:
+        with refusal_shown(request):
+            services.felt_understood_rate(
+                member=member, answer=answer_obj, rating=form.cleaned_data["rating"]
+            )
+            messages.success(request, "Thank you. That helps Hearth pace your questions.")
     return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
 
 
@@ -244,14 +233,12 @@ def decks(request: HttpRequest, member: Member) -> HttpResponse:
 @require_POST
 @membership_required
 def sitting_start(request: HttpRequest, member: Member, deck_key: str) -> HttpResponse:
-    try:
+    with refusal_shown(request):
         sitting = services.sitting_start(member=member, deck_key=deck_key)
-    except QuestionError as error:
-        messages.error(request, error.message)
-        return redirect("questions:decks", relationship_id=member.relationship_id)
-    return redirect(
-        "questions:sitting", relationship_id=member.relationship_id, sitting_id=sitting.pk
-    )
+        return redirect(
+            "questions:sitting", relationship_id=member.relationship_id, sitting_id=sitting.pk
+        )
+    return redirect("questions:decks", relationship_id=member.relationship_id)
 
 
 def sitting_context(prompt: Prompt) -> dict[str, object]:
@@ -283,14 +270,10 @@ def sitting(request: HttpRequest, member: Member, sitting_id: int) -> HttpRespon
 @membership_required
 def sitting_next(request: HttpRequest, member: Member, sitting_id: int) -> HttpResponse:
     sitting_obj = selectors.sitting_for(member, sitting_id)
-    try:
+    with refusal_shown(request):
         if services.sitting_advance(member=member, sitting=sitting_obj) is None:
-            messages.success(
-                request, "That was the last question of this deck. Well done, you two."
-            )
+            messages.success(request, "That was the last question of this deck. Well done.")
             return redirect("questions:decks", relationship_id=member.relationship_id)
-    except QuestionError as error:
-        messages.error(request, error.message)
     return redirect(
         "questions:sitting", relationship_id=member.relationship_id, sitting_id=sitting_id
     )
@@ -300,12 +283,10 @@ def sitting_next(request: HttpRequest, member: Member, sitting_id: int) -> HttpR
 def own_question(request: HttpRequest, member: Member) -> HttpResponse:
     form = OwnQuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request, form):
             services.own_question_add(member=member, **form.cleaned_data)
             messages.success(request, "Added. It will be one of your next questions.")
             return redirect("questions:today", relationship_id=member.relationship_id)
-        except QuestionError as error:
-            form.add_error(None, error.message)
     return render(
         request,
         "questions/own_question.html",
@@ -319,7 +300,6 @@ def own_question(request: HttpRequest, member: Member) -> HttpResponse:
 
 @membership_required
 def preferences(request: HttpRequest, member: Member) -> HttpResponse:
-    romantic = member.relationship.kind == "romantic"
     initial = {
         "depth_cap": member.depth_cap,
         "sexual_content_consent": member.sexual_content_consent,
@@ -327,19 +307,22 @@ def preferences(request: HttpRequest, member: Member) -> HttpResponse:
             Boundary.objects.filter(user=request.user.pk).values_list("category", flat=True)
         ),
     }
-    form = PreferencesForm(request.POST or None, initial=initial, romantic=romantic)
+    form = PreferencesForm(
+        request.POST or None, initial=initial, romantic=member.relationship.kind == "romantic"
+    )
     if request.method == "POST" and form.is_valid():
-        services.content_preferences_set(
-            member=member,
-            sexual_content_consent=romantic and form.cleaned_data["sexual_content_consent"],
-            depth_cap=form.cleaned_data["depth_cap"],
-        )
-        services.boundaries_set(
-            user=request.user,  # type: ignore[arg-type]
-            categories=set(form.cleaned_data["boundaries"]),
-        )
-        messages.success(request, "Saved.")
-        return redirect("questions:today", relationship_id=member.relationship_id)
+        with refusal_shown(request, form):
+            services.content_preferences_set(
+                member=member,
+                sexual_content_consent=form.cleaned_data["sexual_content_consent"],
+                depth_cap=form.cleaned_data["depth_cap"],
+            )
+            services.boundaries_set(
+                user=request.user,  # type: ignore[arg-type]
+                categories=set(form.cleaned_data["boundaries"]),
+            )
+            messages.success(request, "Saved.")
+            return redirect("questions:today", relationship_id=member.relationship_id)
     return render(
         request, "questions/preferences.html", {"relationship": member.relationship, "form": form}
     )

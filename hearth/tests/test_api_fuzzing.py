@@ -113,12 +113,12 @@ def build_world() -> World:
 
     # Yesterday: a question with options, guessed, answered by both, shared and responded to.
     yesterday = give_options(todays_prompt(ours, relationship_today(ours) - timedelta(days=1)))
-    questions.guess_submit(member=mine, prompt=yesterday, about=other, choice=0)
+    questions.guess_submit(member=mine, prompt=yesterday, about_member_id=other.pk, choice=0)
     my_answer = answer_as(mine, yesterday, "what I said yesterday")
     their_answer = answer_as(other, yesterday, "what they said yesterday")
     questions.reaction_toggle(member=mine, answer=their_answer, kind="thanks")
     reply = questions.reply_add(member=other, answer=my_answer, text="Tell me more?")
-    questions.reply_add(member=mine, answer=my_answer, text="Gladly.", parent=reply)
+    questions.reply_add(member=mine, answer=my_answer, text="Gladly.", parent_id=reply.pk)
     questions.felt_understood_rate(member=mine, answer=my_answer, rating=6)
 
     # Today: a question with options, answered by the partner only, so still open to guesses;

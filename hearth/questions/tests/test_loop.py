@@ -34,10 +34,10 @@ def test_reactions_are_for_others_and_replies_thread(ours, pair):
     with pytest.raises(QuestionError, match="for what others shared"):
         services.reaction_toggle(member=a, answer=alices, kind="thanks")
     first = services.reply_add(member=b, answer=alices, text="That moved me.")
-    second = services.reply_add(member=a, answer=alices, text="Thank you.", parent=first)
+    second = services.reply_add(member=a, answer=alices, text="Thank you.", parent_id=first.pk)
     assert second.parent == first
-    with pytest.raises(QuestionError, match="another answer"):
-        services.reply_add(member=a, answer=bobs, text="misplaced", parent=first)
+    with pytest.raises(QuestionError, match="isn't a response to this answer"):
+        services.reply_add(member=a, answer=bobs, text="misplaced", parent_id=first.pk)
 
 
 @pytest.mark.parametrize("rating", [0, 8, -1])
@@ -54,17 +54,17 @@ def test_guesses_are_about_someone_else_and_made_before_the_reveal(ours, pair):
     a, b = pair
     prompt = give_options(todays_prompt(ours))
     with pytest.raises(QuestionError, match="someone else"):
-        services.guess_submit(member=a, prompt=prompt, about=a, choice=0)
+        services.guess_submit(member=a, prompt=prompt, about_member_id=a.pk, choice=0)
     with pytest.raises(QuestionError, match="options shown"):
-        services.guess_submit(member=a, prompt=prompt, about=b, choice=9)
-    services.guess_submit(member=a, prompt=prompt, about=b, choice=1)
-    services.guess_submit(member=a, prompt=prompt, about=b, choice=2)
+        services.guess_submit(member=a, prompt=prompt, about_member_id=b.pk, choice=9)
+    services.guess_submit(member=a, prompt=prompt, about_member_id=b.pk, choice=1)
+    services.guess_submit(member=a, prompt=prompt, about_member_id=b.pk, choice=2)
     assert prompt.guesses.get().choice == 2
     answer_as(a, prompt)
     answer_as(b, prompt)
     prompt.refresh_from_db()
     with pytest.raises(QuestionError, match="before answers are shared"):
-        services.guess_submit(member=a, prompt=prompt, about=b, choice=0)
+        services.guess_submit(member=a, prompt=prompt, about_member_id=b.pk, choice=0)
 
 
 def test_a_questions_options_must_be_picked_from(ours, pair):

@@ -92,7 +92,10 @@ def test_friends_who_all_opt_in_still_never_get_sexual_questions(alice, bob):
     friends = RelationshipFactory.create(kind="friendship")
     for user in (alice, bob):
         m = add_member(friends, user)
-        services.content_preferences_set(member=m, sexual_content_consent=True, depth_cap=3)
+        with pytest.raises(services.QuestionError, match="only in romantic relationships"):
+            services.content_preferences_set(member=m, sexual_content_consent=True, depth_cap=3)
+    # Even a consent stored some other way never lets them through.
+    friends.memberships.update(sexual_content_consent=True)
     assert not any(
         services.fit_for(friends).allows(q) for q in Question.objects.filter(is_sexual=True)
     )
