@@ -4,10 +4,15 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from hearth.api_types import errors, me
+from hearth.api_types import Text, errors, me
 from hearth.checkins.models import CheckIn
-from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save
-from hearth.relationships.models import Member
+from hearth.checkins.services import (
+    DIASTOLIC,
+    MAX_NOTE_LENGTH,
+    SYSTOLIC,
+    RelationshipDay,
+    checkin_save,
+)
 
 router = Router(tags=["check-ins"])
 
@@ -25,9 +30,13 @@ class CheckInIn(Schema):
     mood: int = Field(ge=1, le=5)
     stress: int = Field(ge=1, le=5)
     sleep_hours: Decimal | None = Field(None, ge=0, le=24, decimal_places=1)
-    systolic: int | None = Field(None, ge=60, le=260)
-    diastolic: int | None = Field(None, ge=30, le=160)
-    note: str = Field("", max_length=2000, description="Private to you.")
+    systolic: int | None = Field(
+        None, ge=SYSTOLIC.start, le=SYSTOLIC.stop - 1, description="Give both numbers, or neither."
+    )
+    diastolic: int | None = Field(
+        None, ge=DIASTOLIC.start, le=DIASTOLIC.stop - 1, description="Lower than the upper one."
+    )
+    note: Text = Field("", max_length=MAX_NOTE_LENGTH, description="Private to you.")
     support_wanted: bool = False
     relationships: list[RelationshipDayIn] = Field(default_factory=list, max_length=50)
 
@@ -102,38 +111,16 @@ def checkins_list(request: HttpRequest, period: Query[Period]) -> list[CheckInOu
     summary="Check in for today or yesterday (again the same day replaces it)",
 )
 def checkin_put(request: HttpRequest, day: date, body: CheckInIn) -> CheckInOut:
-    user = me(request)
-    members = {
-        m.relationship_id: m.pk
-        for m in Member.objects.current().filter(
-            user=user, relationship_id__in=[r.relationship_id for r in body.relationships]
-        )
-    }
-    if len(members) != len({r.relationship_id for r in body.relationships}):
-        raise CheckInError("You can only check in for your own relationships.")
-    if (body.systolic is None) != (body.diastolic is None):
-        raise CheckInError("Give both blood pressure numbers, or neither.")
     checkin = checkin_save(
-        user=user,
+        user=me(request),
         day=day,
         mood=body.mood,
         stress=body.stress,
         sleep_hours=body.sleep_hours,
-        blood_pressure=(body.systolic, body.diastolic)
-        if body.systolic and body.diastolic
-        else None,
+        systolic=body.systolic,
+        diastolic=body.diastolic,
         note=body.note,
         support_wanted=body.support_wanted,
-        relationships=[
-            RelationshipDay(
-                member_id=members[r.relationship_id],
-                closeness=r.closeness,
-                felt_understood=r.felt_understood,
-                affection=r.affection,
-                shared_personal=r.shared_personal,
-                share_support=r.share_support,
-            )
-            for r in body.relationships
-        ],
+        relationships=[RelationshipDay(**r.model_dump()) for r in body.relationships],
     )
     return checkin_out(checkin)

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 
 from hearth.checkins.models import CheckIn
+from hearth.checkins.services import MAX_NOTE_LENGTH
 from hearth.relationships.models import Member
 
 CLOSENESS_WORDS = {
@@ -34,13 +35,12 @@ class CheckInForm(forms.Form):
         label="Hours of sleep",
         widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
     )
-    systolic = forms.IntegerField(
-        required=False, min_value=60, max_value=260, label="Blood pressure: upper"
-    )
-    diastolic = forms.IntegerField(required=False, min_value=30, max_value=160, label="lower")
+    # Whether the two numbers make a pair, and a plausible one, is the service's to say.
+    systolic = forms.IntegerField(required=False, label="Blood pressure: upper")
+    diastolic = forms.IntegerField(required=False, label="lower")
     note = forms.CharField(
         required=False,
-        max_length=2000,
+        max_length=MAX_NOTE_LENGTH,
         label="A private note (only you will see it)",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -77,12 +77,6 @@ class CheckInForm(forms.Form):
             self.fields[p + "share_support"] = forms.BooleanField(
                 required=False, label="Let them see I could use support"
             )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if (data.get("systolic") is None) != (data.get("diastolic") is None):
-            raise forms.ValidationError("Give both blood pressure numbers, or neither.")
-        return data
 
     def relationship_fields(self) -> list[tuple[Member, dict[str, forms.BoundField]]]:
         return [

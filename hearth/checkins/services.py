@@ -14,6 +14,8 @@ from hearth.refusals import Refusal
 from hearth.relationships.models import Member
 
 MAX_NOTE_LENGTH = 2000
+SYSTOLIC = range(60, 261)
+DIASTOLIC = range(30, 161)
 
 
 class CheckInError(Refusal):
@@ -22,9 +24,9 @@ class CheckInError(Refusal):
 
 @dataclass(frozen=True)
 class RelationshipDay:
-    """What a person says about one relationship today."""
+    """What a person says about one relationship of theirs today."""
 
-    member_id: int
+    relationship_id: int
     closeness: int
     felt_understood: int | None = None
     affection: bool = False
@@ -39,20 +41,58 @@ def person_today(user: User) -> date:
 def check_day(user: User, day: date) -> None:
     today = person_today(user)
     if day not in (today, today - timedelta(days=1)):
-        raise CheckInError("Check in for today, or catch up on yesterday.")
+        raise CheckInError("Check in for today, or catch up on yesterday.", field="day")
 
 
-def check_wellbeing(
-    mood: int, stress: int, sleep_hours: Decimal | None, blood_pressure: tuple[int, int] | None
-) -> None:
-    if mood not in range(1, 6) or stress not in range(1, 6):
-        raise CheckInError("Mood and stress go from 1 to 5.")
+def check_wellbeing(mood: int, stress: int, sleep_hours: Decimal | None) -> None:
+    if mood not in range(1, 6):
+        raise CheckInError("Mood goes from 1 to 5.", field="mood")
+    if stress not in range(1, 6):
+        raise CheckInError("Stress goes from 1 to 5.", field="stress")
     if sleep_hours is not None and not 0 <= sleep_hours <= 24:
-        raise CheckInError("Sleep is between 0 and 24 hours.")
-    if blood_pressure is not None:
-        systolic, diastolic = blood_pressure
-        if not (60 <= systolic <= 260 and 30 <= diastolic <= 160 and diastolic < systolic):
-            raise CheckInError("That blood pressure doesn't look right: e.g. 120 over 80.")
+        raise CheckInError("Sleep is between 0 and 24 hours.", field="sleep_hours")
+
+
+def check_blood_pressure(systolic: int | None, diastolic: int | None) -> None:
+    """Both numbers or neither, and a pair that could be a person's."""
+    if systolic is None and diastolic is None:
+        return
+    if systolic is None or diastolic is None:
+        missing = "systolic" if systolic is None else "diastolic"
+        raise CheckInError("Give both blood pressure numbers, or neither.", field=missing)
+    implausible = "That blood pressure doesn't look right: e.g. 120 over 80."
+    if systolic not in SYSTOLIC:
+        raise CheckInError(implausible, field="systolic")
+    if diastolic not in DIASTOLIC or diastolic >= systolic:
+        raise CheckInError(implausible, field="diastolic")
+
+
+def check_note(note: str) -> str:
+    if "\x00" in note:
+        raise CheckInError("That note holds a character we can't keep; remove it.", field="note")
+    note = note.strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise CheckInError(f"Notes can be up to {MAX_NOTE_LENGTH} characters.", field="note")
+    return note
+
+
+def memberships_for(user: User, relationships: list[RelationshipDay]) -> dict[int, Member]:
+    """The person's current membership in each relationship they speak about, or a refusal."""
+    asked = [entry.relationship_id for entry in relationships]
+    if len(set(asked)) != len(asked):
+        raise CheckInError("Check in for each relationship once.")
+    mine = {
+        m.relationship_id: m
+        for m in Member.objects.current().filter(user=user, relationship_id__in=asked)
+    }
+    if set(asked) - set(mine):
+        raise CheckInError("You can only check in for your own relationships.")
+    for entry in relationships:
+        if entry.closeness not in range(1, 8):
+            raise CheckInError("Choose one of the seven pairs of circles.")
+        if entry.felt_understood is not None and entry.felt_understood not in range(1, 8):
+            raise CheckInError("Felt understood goes from 1 to 7.")
+    return mine
 
 
 @transaction.atomic
@@ -64,24 +104,17 @@ def checkin_save(
     stress: int,
     relationships: list[RelationshipDay],
     sleep_hours: Decimal | None = None,
-    blood_pressure: tuple[int, int] | None = None,
+    systolic: int | None = None,
+    diastolic: int | None = None,
     note: str = "",
     support_wanted: bool = False,
 ) -> CheckIn:
     """Save the day; saving again the same day replaces it."""
     check_day(user, day)
-    check_wellbeing(mood, stress, sleep_hours, blood_pressure)
-    if len(note) > MAX_NOTE_LENGTH:
-        raise CheckInError(f"Notes can be up to {MAX_NOTE_LENGTH} characters.")
-    mine = {m.pk: m for m in Member.objects.current().filter(user=user)}
-    for entry in relationships:
-        if entry.member_id not in mine:
-            raise CheckInError("You can only check in for your own relationships.")
-        if entry.closeness not in range(1, 8):
-            raise CheckInError("Choose one of the seven pairs of circles.")
-        if entry.felt_understood is not None and entry.felt_understood not in range(1, 8):
-            raise CheckInError("Felt understood goes from 1 to 7.")
-    systolic, diastolic = blood_pressure or (None, None)
+    check_wellbeing(mood, stress, sleep_hours)
+    check_blood_pressure(systolic, diastolic)
+    note = check_note(note)
+    mine = memberships_for(user, relationships)
     checkin, _ = CheckIn.objects.update_or_create(
         user=user,
         date=day,
@@ -91,16 +124,16 @@ def checkin_save(
             "sleep_hours": sleep_hours,
             "systolic": systolic,
             "diastolic": diastolic,
-            "note": note.strip(),
+            "note": note,
             "support_wanted": support_wanted,
             "updated_at": timezone.now(),
         },
     )
-    checkin.relationships.exclude(member_id__in=[e.member_id for e in relationships]).delete()
+    checkin.relationships.exclude(member__in=mine.values()).delete()
     for entry in relationships:
         RelationshipCheckIn.objects.update_or_create(
             checkin=checkin,
-            member_id=entry.member_id,
+            member=mine[entry.relationship_id],
             defaults={
                 "closeness": entry.closeness,
                 "felt_understood": entry.felt_understood,

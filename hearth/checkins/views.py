@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from hearth.accounts.models import User
 from hearth.checkins.forms import CheckInForm
 from hearth.checkins.models import CheckIn
-from hearth.checkins.services import CheckInError, RelationshipDay, checkin_save, person_today
+from hearth.checkins.services import RelationshipDay, checkin_save, person_today
+from hearth.refusals import refusal_shown
 from hearth.relationships.models import Member
 
 
@@ -60,19 +61,20 @@ def checkin(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_shown(request, form):
             checkin_save(
                 user=user,
                 day=today if data["day"] == days[0][0] else today - timedelta(days=1),
                 mood=data["mood"],
                 stress=data["stress"],
                 sleep_hours=data["sleep_hours"],
-                blood_pressure=(data["systolic"], data["diastolic"]) if data["systolic"] else None,
+                systolic=data["systolic"],
+                diastolic=data["diastolic"],
                 note=data["note"],
                 support_wanted=data["support_wanted"],
                 relationships=[
                     RelationshipDay(
-                        member_id=m.pk,
+                        relationship_id=m.relationship_id,
                         closeness=data[f"r{m.pk}-closeness"],
                         felt_understood=data[f"r{m.pk}-felt_understood"],
                         affection=data[f"r{m.pk}-affection"],
@@ -82,9 +84,6 @@ def checkin(request: HttpRequest) -> HttpResponse:
                     for m in members
                 ],
             )
-        except CheckInError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, "Checked in. Thank you for taking a moment.")
             return redirect("home")
     return render(request, "checkins/checkin.html", {"form": form, "editing": existing is not None})

@@ -136,7 +136,7 @@ def build_world() -> World:
             day=person_today(person),
             mood=4,
             stress=2,
-            relationships=[RelationshipDay(member_id=member.pk, closeness=5, affection=True)],
+            relationships=[RelationshipDay(relationship_id=ours.pk, closeness=5, affection=True)],
         )
         items = assessments.instrument_for(member).questions
         assessments.assessment_take(

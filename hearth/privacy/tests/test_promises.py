@@ -97,11 +97,14 @@ def test_the_export_holds_my_checkins_and_profiles(client, ours, alice):
         mood=2,
         stress=4,
         sleep_hours=None,
-        blood_pressure=(118, 76),
+        systolic=118,
+        diastolic=76,
         note="checkin-note-5521",
         support_wanted=True,
         relationships=[
-            RelationshipDay(member_id=member.pk, closeness=6, affection=True, share_support=True)
+            RelationshipDay(
+                relationship_id=ours.pk, closeness=6, affection=True, share_support=True
+            )
         ],
     )
     answers = {key: 5 for key in (q.key for q in instrument_for(member).questions)}
