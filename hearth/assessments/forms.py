@@ -28,8 +28,10 @@ class ProfileForm(forms.Form):
                 choices=AGREEMENT,
                 widget=forms.RadioSelect,
                 label=question.text,
+                # Unanswered statements reach the service, which names every one of them.
                 required=False,
                 empty_value=None,
+                error_messages={"invalid_choice": "Choose a number from 1 to 7."},
             )
 
     def answers(self) -> dict[str, int]:

@@ -7,6 +7,8 @@ from hearth.questions.selection import fit_for
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member
 
+UNANSWERED = "Choose how true this is for you."
+
 
 class AssessmentError(Refusal):
     """A profile rule said no."""
@@ -18,17 +20,27 @@ def instrument_for(member: Member):  # type: ignore[no-untyped-def]
 
 @transaction.atomic
 def assessment_take(*, member: Member, answers: dict[str, int], shared: bool = False) -> Assessment:
-    """Score a taking of the profile; item answers are kept private, scores shared if chosen."""
+    """Score a taking of the profile, every offered statement answered; item answers are kept
+    private, scores shared if chosen."""
     offered = instrument_for(member)
     keys = {q.key for q in offered.questions}
     unknown = set(answers) - keys
     if unknown:
         raise AssessmentError("Some answers don't belong to this profile.")
-    if any(value not in range(1, 8) for value in answers.values()):
-        raise AssessmentError("Each answer goes from 1 (strongly disagree) to 7 (strongly agree).")
+    out_of_range = {key: value for key, value in answers.items() if value not in range(1, 8)}
+    if out_of_range:
+        raise AssessmentError(
+            "Each answer goes from 1 (strongly disagree) to 7 (strongly agree).",
+            fields={key: "Choose a number from 1 to 7." for key in out_of_range},
+        )
+    missing = [q.key for q in offered.questions if q.key not in answers]
+    if missing:
+        raise AssessmentError(
+            f"Please answer every statement: {len(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} still unanswered.",
+            fields=dict.fromkeys(missing, UNANSWERED),
+        )
     scores = scale_scores(answers, offered.items)
-    if not scores:
-        raise AssessmentError("Answer most of the statements, so there's something to score.")
     return Assessment.objects.create(
         member=member,
         answers=answers,

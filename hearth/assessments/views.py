@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 
 from hearth.assessments import selectors, services
 from hearth.assessments.forms import ProfileForm
-from hearth.assessments.services import AssessmentError
+from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
 
@@ -31,13 +31,10 @@ def profile(request: HttpRequest, member: Member) -> HttpResponse:
 def take(request: HttpRequest, member: Member) -> HttpResponse:
     form = ProfileForm(request.POST or None, instrument=services.instrument_for(member))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request, form):
             services.assessment_take(
                 member=member, answers=form.answers(), shared=form.cleaned_data["shared"]
             )
-        except AssessmentError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, "Your profile is saved. Retake it any time to see change.")
             return redirect("assessments:profile", relationship_id=member.relationship_id)
     return render(
@@ -48,10 +45,8 @@ def take(request: HttpRequest, member: Member) -> HttpResponse:
 @require_POST
 @membership_required
 def share(request: HttpRequest, member: Member, assessment_id: int) -> HttpResponse:
-    try:
+    with refusal_shown(request):
         services.assessment_share(
             member=member, assessment_id=assessment_id, shared=request.POST.get("shared") == "on"
         )
-    except AssessmentError as error:
-        messages.error(request, error.message)
     return redirect("assessments:profile", relationship_id=member.relationship_id)

@@ -5,9 +5,8 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from hearth.assessments.instrument import instrument
 from hearth.assessments.models import Assessment
-from hearth.assessments.scoring import scale_scores
+from hearth.assessments.services import assessment_take, instrument_for
 from hearth.checkins.models import CheckIn, RelationshipCheckIn
 from hearth.questions.models import Prompt
 from hearth.relationships.models import Member
@@ -61,23 +60,15 @@ def build_checkin_history(world: "DemoWorld", days: int = 90) -> None:
 
 
 def build_profiles(world: "DemoWorld", rng: random.Random) -> None:
+    """Three complete takings each, through the same rules a person's taking goes through."""
     couple = world.relationships["couple"]
     for member in couple.memberships.filter(left_at__isnull=True):
         lean = rng.uniform(-0.5, 0.5)
         for back, growth in ((80, 0.0), (40, 0.3), (5, 0.6)):
             answers = {}
-            for q in instrument().questions:
-                if q.scale == "sexual":
-                    continue
+            for q in instrument_for(member).questions:
                 level = 4.6 + lean + growth + rng.gauss(0, 0.7)
                 value = round(8 - level if q.reverse else level)
                 answers[q.key] = max(1, min(7, value))
-            Assessment.objects.create(
-                member=member,
-                taken_at=world.days_ago(back, hour=21),
-                answers=answers,
-                scores={
-                    k: round(v, 1) for k, v in scale_scores(answers, instrument().items).items()
-                },
-                shared=True,
-            )
+            taken = assessment_take(member=member, answers=answers, shared=True)
+            Assessment.objects.filter(pk=taken.pk).update(taken_at=world.days_ago(back, hour=21))

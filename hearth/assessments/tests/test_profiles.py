@@ -1,3 +1,7 @@
+import html
+import json
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -10,6 +14,12 @@ pytestmark = pytest.mark.django_db
 
 def all_answers(member, value: int) -> dict[str, int]:
     return {q.key: value for q in instrument_for(member).questions}
+
+
+def error_on(page: str, field: str) -> str:
+    """The words of the message a form shows on one field ('' when there is none)."""
+    found = re.search(rf'<ul class="errorlist" id="id_{re.escape(field)}_error">(.*?)</ul>', page)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
 
 
 def test_the_instrument_has_every_scale_with_reverse_keyed_items():
@@ -79,3 +89,56 @@ def test_taking_the_profile_from_the_page_keeps_history(client, ours, alice):
     nothing = client.post(reverse("assessments:take", args=[ours.pk]), {})
     assert nothing.status_code == 200
     assert Assessment.objects.filter(member=member).count() == 2
+
+
+def test_a_profile_is_scored_only_when_every_offered_statement_is_answered(ours, alice):
+    member = ours.memberships.get(user=alice)
+    answers = all_answers(member, 5)
+    left_out = sorted(answers)[:3]
+    for key in left_out:
+        del answers[key]
+    with pytest.raises(AssessmentError, match="3 are still unanswered") as refusal:
+        assessment_take(member=member, answers=answers)
+    assert refusal.value.fields == dict.fromkeys(left_out, "Choose how true this is for you.")
+    assert not Assessment.objects.exists()
+
+
+def test_a_partly_answered_profile_marks_each_unanswered_statement_and_keeps_every_choice(
+    client, ours, alice
+):
+    """GIVEN the profile page, WHEN Alice answers all but two statements, THEN nothing is saved,
+    each of the two says "Choose how true this is for you." and every choice she made is still
+    chosen."""
+    member = ours.memberships.get(user=alice)
+    answers = all_answers(member, 6)
+    left_out = sorted(answers)[-2:]
+    form = {key: str(value) for key, value in answers.items() if key not in left_out}
+    client.force_login(alice)
+    response = client.post(reverse("assessments:take", args=[ours.pk]), form)
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Please answer every statement: 2 are still unanswered." in page
+    assert [key for key in answers if error_on(page, key)] == [
+        key for key in answers if key in left_out
+    ]
+    assert {error_on(page, key) for key in left_out} == {"Choose how true this is for you."}
+    kept = re.findall(r'<input type="radio" name="([\w-]+)" value="6"[^>]*checked', page)
+    assert sorted(kept) == sorted(form)
+    assert not Assessment.objects.exists()
+
+
+def test_a_partly_answered_profile_is_refused_in_the_api_saying_how_many_are_missing(
+    client, ours, alice
+):
+    member = ours.memberships.get(user=alice)
+    answers = all_answers(member, 4)
+    del answers[next(iter(answers))]
+    client.force_login(alice)
+    response = client.post(
+        f"/api/relationships/{ours.pk}/profiles",
+        json.dumps({"answers": answers, "shared": True}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Please answer every statement: 1 is still unanswered."
+    assert not Assessment.objects.exists()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.assessments.models import Assessment
+from hearth.assessments.services import instrument_for
 from hearth.checkins.models import CheckIn
 from hearth.demo.world import DEMO_PASSWORD
 from hearth.questions.models import Answer, Prompt, Response
@@ -38,6 +39,10 @@ def test_the_demo_gives_a_newcomer_a_living_app():
 
     assert CheckIn.objects.filter(user__email="alex@example.com").count() >= 60
     assert Assessment.objects.filter(shared=True).count() >= 4
+    for profile in Assessment.objects.select_related("member__relationship"):
+        offered = {q.key for q in instrument_for(profile.member).questions}
+        assert set(profile.answers) == offered, "the demo's profiles answer every statement"
+    assert Assessment.objects.earliest("taken_at").taken_at <= timezone.now() - timedelta(days=60)
 
     client = Client()
     assert client.login(email="alex@example.com", password=DEMO_PASSWORD)
