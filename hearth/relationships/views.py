@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
+from hearth.refusals import refusal_shown
 from hearth.relationships import selectors, services
 from hearth.relationships.access import membership_required
 from hearth.relationships.forms import JoinForm, RelationshipForm, RelationshipSettingsForm
@@ -76,22 +77,18 @@ def relationship_settings(request: HttpRequest, member: Member) -> HttpResponse:
 @require_POST
 @membership_required
 def invitation_create(request: HttpRequest, member: Member) -> HttpResponse:
-    try:
+    with refusal_shown(request):
         services.invitation_create(member=member)
         messages.success(request, "A new invitation is ready: share the link or the code.")
-    except MembershipError as error:
-        messages.error(request, error.message)
     return redirect(reverse("relationships:detail", args=[member.relationship_id]) + "#invite")
 
 
 @require_POST
 @membership_required
 def invitation_revoke(request: HttpRequest, member: Member, invitation_id: int) -> HttpResponse:
-    try:
+    with refusal_shown(request):
         services.invitation_revoke(member=member, invitation_id=invitation_id)
         messages.success(request, "Invitation revoked. Its link and code no longer work.")
-    except MembershipError as error:
-        messages.error(request, error.message)
     return redirect(reverse("relationships:detail", args=[member.relationship_id]) + "#invite")
 
 
@@ -131,7 +128,7 @@ def relationship_reopen(request: HttpRequest, member: Member) -> HttpResponse:
 def join_by_code(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request, form, field="code"):
             code = services.check_code_format(form.cleaned_data["code"])
             invitation = selectors.invitation_by_code(code)
             if invitation is None:
@@ -139,8 +136,6 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
                     "We couldn't find an invitation with that code. Check it and try again."
                 )
             return accept_and_redirect(request, invitation)
-        except MembershipError as error:
-            form.add_error("code", error.message)
     return render(request, "relationships/join.html", {"form": form})
 
 
@@ -150,10 +145,8 @@ def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         return render(request, "relationships/invitation_invalid.html", status=404)
     if request.method == "POST" and request.user.is_authenticated:
-        try:
+        with refusal_shown(request):
             return accept_and_redirect(request, invitation)
-        except MembershipError as error:
-            messages.error(request, error.message)
     return render(
         request,
         "relationships/invitation.html",
