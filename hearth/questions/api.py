@@ -326,7 +326,19 @@ def journal(
         date_from=filters.date_from,
         date_to=filters.date_to,
     )[:100]
-    return [prompt_out(selectors.prompt_view(member, p)) for p in prompts]
+    return [prompt_out(view) for view in selectors.prompt_views(member, list(prompts))]
+
+
+@router.get(
+    R + "/waiting",
+    response={200: list[PromptOut], **errors(404, 422)},
+    summary="Earlier questions someone answered that still wait for your answer",
+)
+def waiting(request: HttpRequest, relationship_id: int) -> list[PromptOut]:
+    member = membership(request, relationship_id)
+    today = services.prompt_of_the_day(member.relationship)
+    prompts = selectors.waiting_for_my_answer(member, today=today)
+    return [prompt_out(view) for view in selectors.prompt_views(member, prompts)]
 
 
 @router.get(R + "/decks", response={200: list[DeckOut], **errors(404, 422)})

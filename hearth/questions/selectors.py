@@ -2,13 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from hearth.questions.models import Answer, Guess, Prompt, Response, Sitting
-from hearth.questions.selection import fit_for
+from hearth.questions.selection import fit_for, relationship_today
 from hearth.questions.services import MIN_MEMBERS_TO_REVEAL
 from hearth.relationships.models import Member
 
@@ -165,6 +165,33 @@ def prompt_views(member: Member, prompts: list[Prompt]) -> list[PromptView]:
 
 def prompt_view(member: Member, prompt: Prompt) -> PromptView:
     return prompt_views(member, [prompt])[0]
+
+
+WAITING_DAYS = 30
+
+
+def waiting_for_my_answer(member: Member, *, today: Prompt | None, limit: int = 5) -> list[Prompt]:
+    """Earlier daily questions someone answered that still wait for this member, newest first:
+    answering one may open it (so a person who joins later finds what was shared before)."""
+    fit = fit_for(member.relationship)
+    since = relationship_today(member.relationship) - timedelta(days=WAITING_DAYS)
+    prompts = (
+        Prompt.objects.filter(
+            relationship_id=member.relationship_id,
+            sitting__isnull=True,
+            revealed_at__isnull=True,
+            skipped_at__isnull=True,
+            date__gte=since,
+            answers__isnull=False,
+        )
+        .exclude(answers__member=member)
+        .select_related("question")
+        .distinct()
+        .order_by("-date", "-pk")
+    )
+    if today is not None:
+        prompts = prompts.exclude(pk=today.pk)
+    return [p for p in prompts[: limit * 2] if fit.allows(p.question)][:limit]
 
 
 def journal(

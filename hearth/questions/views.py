@@ -66,7 +66,11 @@ def render_prompt(
 @membership_required
 def today(request: HttpRequest, member: Member) -> HttpResponse:
     prompt = services.prompt_of_the_day(member.relationship)
-    extra = {"is_today": True, "support": support_signals(member)}
+    extra = {
+        "is_today": True,
+        "support": support_signals(member),
+        "waiting": selectors.waiting_for_my_answer(member, today=prompt),
+    }
     return render_prompt(request, member, prompt, extra=extra)
 
 
