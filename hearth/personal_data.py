@@ -1,22 +1,25 @@
-"""Every kind of personal data Hearth keeps, declared once: what it is, which rows are a
-person's, how they get a copy, and how it goes when they delete their account (or what stays,
-and why, for the others' sake).
+"""Every kind of personal data Hearth keeps, declared once: what it is, whose rows they are, how
+a person gets a copy, and how it goes when they delete their account (or what stays, and why,
+for the others' sake).
 
-Each app declares its own models in a `personal_data.py` module, found at start-up; the
-privacy app's export and deletion walk the declarations. A test
-walks every installed model that refers to a person or a membership and fails when one is not
-declared here, so a new feature can't forget export or deletion; docs/privacy.md carries the
-table `markdown_table()` draws from these declarations.
+Each app declares its own models in a `personal_data.py` module, found at start-up; the privacy
+app's export and deletion walk the declarations. A test walks every installed model that refers
+to a person or a membership and fails when one is not declared, so a new feature can't forget
+export or deletion; docs/privacy.md carries the table `markdown_table()` draws from them.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from hearth.encryption import EncryptedTextField
 
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
+Fields = Mapping[str, "str | Callable[[Any], Any]"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class Erasure(StrEnum):
 class PersonalData:
     model: type[models.Model]
     what: str
-    rows: Callable[[Person], models.QuerySet[Any]]
+    owner: tuple[str, ...]
     erasure: Erasure
     tables: tuple[str, ...] = ()
     export: Callable[[Person], Tables] | None = None
@@ -71,6 +75,33 @@ class PersonalData:
     def encrypted(self) -> bool:
         return any(isinstance(f, EncryptedTextField) for f in self.model._meta.get_fields())
 
+    def rows(self, person: Person) -> models.QuerySet[Any]:
+        return owned_rows(self.model, self.owner, person)
+
+
+def owned_rows(
+    model: type[models.Model], owner: tuple[str, ...], person: Person
+) -> models.QuerySet[Any]:
+    """The rows that are this person's, through any of the owner fields."""
+    return model._default_manager.filter(
+        reduce(or_, (owned_through(model, path, person) for path in owner))
+    )
+
+
+def owned_through(model: type[models.Model], path: str, person: Person) -> Q:
+    """`path` leads from the model to an account or a membership ("pk" when the model is one);
+    match this person's."""
+    target: Any = model
+    if path != "pk":
+        for name in path.split("__"):
+            target = target._meta.get_field(name).related_model
+    key = "pk" if path == "pk" else f"{path}_id"
+    if target._meta.label == settings.AUTH_USER_MODEL:
+        return Q(**{key: person.user_id})
+    if target._meta.label == "relationships.Member":
+        return Q(**{f"{key}__in": person.member_ids})
+    raise ValueError(f"{model._meta.label}.{path} leads neither to an account nor a membership.")
+
 
 REGISTRY: dict[type[models.Model], PersonalData] = {}
 
@@ -79,21 +110,41 @@ def declare(
     model: type[models.Model],
     *,
     what: str,
-    rows: Callable[[Person], models.QuerySet[Any]],
+    owner: str | tuple[str, ...],
     erasure: Erasure,
+    table: str = "",
+    fields: Fields | None = None,
+    related: tuple[str, ...] = (),
     tables: tuple[str, ...] = (),
     export: Callable[[Person], Tables] | None = None,
     erase: Callable[[Person], object] | None = None,
     kept: str = "",
     not_exported: str = "",
 ) -> PersonalData:
-    """Declare one model's personal data. Declaring a model twice is a mistake, not an update."""
+    """Declare one model's personal data, owned through `owner` (a field path to the account or
+    a membership, or several). Export it either as one `table` of `fields` (attribute names or
+    functions of a row, with `related` rows fetched alongside), or by an `export` function
+    filling `tables`. What is "deleted" is deleted row by row unless `erase` says otherwise."""
     if model in REGISTRY:
         raise ValueError(f"{model._meta.label} is already declared as personal data.")
+    owners = (owner,) if isinstance(owner, str) else owner
+    if fields is not None:
+        tables = (table,)
+        chosen = fields
+
+        def export(person: Person) -> Tables:
+            rows = owned_rows(model, owners, person).select_related(*related)
+            return {table: records(rows, chosen)}
+
+    if erase is None and erasure == Erasure.DELETED:
+
+        def erase(person: Person) -> object:
+            return owned_rows(model, owners, person).delete()
+
     entry = PersonalData(
         model=model,
         what=what,
-        rows=rows,
+        owner=owners,
         erasure=erasure,
         tables=tables,
         export=export,
@@ -112,10 +163,6 @@ def entries() -> list[PersonalData]:
 # --- writing rows for the export ------------------------------------------------------------
 
 
-def when(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def plain(value: Any) -> Any:
     """A value as JSON can carry it."""
     if isinstance(value, datetime | date):
@@ -125,7 +172,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def records(rows: Iterable[Any], fields: dict[str, Callable[[Any], Any] | str]) -> list[Row]:
+def records(rows: Iterable[Any], fields: Fields) -> list[Row]:
     """Rows as export records: each field is an attribute name or a function of the row."""
     return [
         {

@@ -2,10 +2,9 @@
 their boundaries and the decks they started. What others shared reaches the export only through
 the same selectors the pages read, so the reveal rule and membership in time hold there too."""
 
-from django.db.models import Q
 from django.utils import timezone
 
-from hearth.personal_data import Erasure, Person, Row, Tables, declare, records
+from hearth.personal_data import Erasure, Person, Row, Tables, declare
 from hearth.questions.models import Answer, Boundary, Guess, Question, Response, Sitting
 from hearth.questions.selectors import answers_visible_to, responses_visible_to
 
@@ -32,7 +31,7 @@ ANSWER_DETAILS = ("prompt__question", "prompt__relationship", "member__user")
 
 
 def answers(person: Person) -> Tables:
-    mine = Answer.objects.filter(member_id__in=person.member_ids).select_related(*ANSWER_DETAILS)
+    mine = ANSWERS.rows(person).select_related(*ANSWER_DETAILS)
     shared: dict[int, Answer] = {}
     for member in person.members:
         visible = answers_visible_to(member).exclude(member_id__in=person.member_ids)
@@ -47,16 +46,16 @@ def answers(person: Person) -> Tables:
 
 def remove_answer_words(person: Person) -> None:
     # The row stays as a placeholder so others' replies under it keep their place.
-    Answer.objects.filter(member_id__in=person.member_ids).update(
+    ANSWERS.rows(person).update(
         text="", choice=None, felt_understood=None, rated_at=None, removed_at=timezone.now()
     )
 
 
-declare(
+ANSWERS = declare(
     Answer,
     what="Your answers (words and picks) and how understood you felt; others' answers shared "
     "with you under the reveal rule",
-    rows=lambda person: Answer.objects.filter(member_id__in=person.member_ids),
+    owner="member",
     erasure=Erasure.ANONYMISED,
     kept="your words, picks and ratings are erased; an empty placeholder keeps the others' "
     "replies in place",
@@ -67,10 +66,8 @@ declare(
 
 
 def responses(person: Person) -> Tables:
-    seen: dict[int, Response] = {}
     details = ("member__user", "answer__member__user", "answer__prompt__relationship")
-    mine = Response.objects.filter(member_id__in=person.member_ids).select_related(*details)
-    seen.update((r.pk, r) for r in mine)
+    seen = {r.pk: r for r in RESPONSES.rows(person).select_related(*details)}
     for member in person.members:
         seen.update((r.pk, r) for r in responses_visible_to(member).select_related(*details))
     return {
@@ -90,23 +87,23 @@ def responses(person: Person) -> Tables:
     }
 
 
-declare(
+RESPONSES = declare(
     Response,
     what="Your reactions and replies; others' responses on answers you could read",
-    rows=lambda person: Response.objects.filter(member_id__in=person.member_ids),
+    owner="member",
     erasure=Erasure.DELETED,
     tables=("responses",),
     export=responses,
-    erase=lambda person: Response.objects.filter(member_id__in=person.member_ids).delete(),
 )
 
 
-def guesses_of(person: Person) -> Q:
-    return Q(guesser_id__in=person.member_ids) | Q(about_id__in=person.member_ids)
+def guessed(guess: Guess) -> object:
+    choices = guess.prompt.question.choices
+    return choices[guess.choice] if guess.choice < len(choices) else guess.choice
 
 
 def guesses(person: Person) -> Tables:
-    rows = Guess.objects.filter(guesser_id__in=person.member_ids).select_related(
+    mine = Guess.objects.filter(guesser_id__in=person.member_ids).select_related(
         "about__user", "prompt__question"
     )
     return {
@@ -114,101 +111,72 @@ def guesses(person: Person) -> Tables:
             {
                 "about": g.about.display_name,
                 "question": g.prompt.question.text,
-                "guess": g.prompt.question.choices[g.choice]
-                if g.choice < len(g.prompt.question.choices)
-                else g.choice,
+                "guess": guessed(g),
                 "made_at": g.created_at.isoformat(),
             }
-            for g in rows
+            for g in mine
         ]
     }
 
 
 declare(
     Guess,
-    what="Your guesses at others' picks, and others' guesses about you",
-    rows=lambda person: Guess.objects.filter(guesses_of(person)),
+    what="Your guesses at others' picks (exported), and others' guesses about you",
+    owner=("guesser", "about"),
     erasure=Erasure.DELETED,
     tables=("my_guesses",),
     export=guesses,
-    erase=lambda person: Guess.objects.filter(guesses_of(person)).delete(),
 )
 
 
-def own_questions(person: Person) -> Tables:
-    rows = Question.objects.filter(author_id=person.user_id).select_related("relationship")
-    return {
-        "my_questions": records(
-            rows,
-            {
-                "relationship": lambda q: q.relationship.name if q.relationship else "",
-                "text": "text",
-                "category": "category",
-                "depth": "depth",
-                "choices": "choices",
-                "written_at": "created_at",
-            },
-        )
-    }
-
-
 def remove_own_questions(person: Person) -> None:
-    written = Question.objects.filter(author_id=person.user_id)
+    written = OWN_QUESTIONS.rows(person)
     written.filter(prompts__isnull=True).delete()
     # Asked ones stay, so others' answers keep a question; the words are replaced.
     written.update(text=REMOVED_QUESTION, choices=[], author=None)
 
 
-declare(
+OWN_QUESTIONS = declare(
     Question,
     what="Questions you wrote for a relationship",
-    rows=lambda person: Question.objects.filter(author_id=person.user_id),
+    owner="author",
     erasure=Erasure.ANONYMISED,
     kept="a question never asked is deleted; one already asked keeps its place under the "
     "others' answers, its words replaced",
-    tables=("my_questions",),
-    export=own_questions,
+    table="my_questions",
+    related=("relationship",),
+    fields={
+        "relationship": lambda q: q.relationship.name if q.relationship else "",
+        "text": "text",
+        "category": "category",
+        "depth": "depth",
+        "choices": "choices",
+        "written_at": "created_at",
+    },
     erase=remove_own_questions,
 )
-
 
 declare(
     Boundary,
     what="Your boundaries: topics you never want to see",
-    rows=lambda person: Boundary.objects.filter(user_id=person.user_id),
+    owner="user",
     erasure=Erasure.WITH_ACCOUNT,
-    tables=("boundaries",),
-    export=lambda person: {
-        "boundaries": records(
-            Boundary.objects.filter(user_id=person.user_id), {"category": "category"}
-        )
-    },
+    table="boundaries",
+    fields={"category": "category"},
 )
-
-
-def decks_started(person: Person) -> Tables:
-    rows = Sitting.objects.filter(started_by_id__in=person.member_ids).select_related(
-        "relationship"
-    )
-    return {
-        "decks_started": records(
-            rows,
-            {
-                "relationship": lambda s: s.relationship.name,
-                "deck": "deck",
-                "started_at": "started_at",
-                "finished_at": "finished_at",
-            },
-        )
-    }
-
 
 declare(
     Sitting,
     what="Question decks you started with a relationship",
-    rows=lambda person: Sitting.objects.filter(started_by_id__in=person.member_ids),
+    owner="started_by",
     erasure=Erasure.UNLINKED,
     kept="the relationship's record of going through a deck stays, naming nobody",
-    tables=("decks_started",),
-    export=decks_started,
+    table="decks_started",
+    related=("relationship",),
+    fields={
+        "relationship": lambda s: s.relationship.name,
+        "deck": "deck",
+        "started_at": "started_at",
+        "finished_at": "finished_at",
+    },
 )

@@ -1,26 +1,7 @@
 """A person's places in relationships, and the invitations they made or accepted."""
 
-from django.db.models import Q
-
-from hearth.personal_data import Erasure, Person, Tables, declare, records
+from hearth.personal_data import Erasure, Fields, Person, Tables, declare, records
 from hearth.relationships.models import Invitation, Member
-
-
-def memberships(person: Person) -> Tables:
-    return {
-        "memberships": records(
-            person.members,
-            {
-                "relationship": lambda m: m.relationship.name,
-                "kind": lambda m: m.relationship.kind,
-                "phase": lambda m: m.relationship.phase,
-                "joined_at": "joined_at",
-                "left_at": "left_at",
-                "depth_cap": "depth_cap",
-                "sexual_content_consent": "sexual_content_consent",
-            },
-        )
-    }
 
 
 def forget_content_settings(person: Person) -> None:
@@ -34,40 +15,41 @@ declare(
     Member,
     what="Your place in each relationship: when you joined and left, your depth cap and your "
     "consent to sexual questions",
-    rows=lambda person: Member.objects.filter(pk__in=person.member_ids),
+    owner="pk",
     erasure=Erasure.ANONYMISED,
     kept="your depth cap and consent are reset; the dates stay, naming nobody, so the others' "
     "history keeps its shape (shown as “a former member”)",
-    tables=("memberships",),
-    export=memberships,
+    table="memberships",
+    related=("relationship",),
+    fields={
+        "relationship": lambda m: m.relationship.name,
+        "kind": lambda m: m.relationship.kind,
+        "phase": lambda m: m.relationship.phase,
+        "joined_at": "joined_at",
+        "left_at": "left_at",
+        "depth_cap": "depth_cap",
+        "sexual_content_consent": "sexual_content_consent",
+    },
     erase=forget_content_settings,
 )
 
 
-def of_person(person: Person) -> Q:
-    return Q(created_by_id=person.user_id) | Q(accepted_by_id=person.user_id)
-
-
 def invitations(person: Person) -> Tables:
-    rows = Invitation.objects.filter(of_person(person)).select_related("relationship")
-    return {
-        "invitations": records(
-            rows,
-            {
-                "relationship": lambda i: i.relationship.name,
-                "made_by_me": lambda i: i.created_by_id == person.user_id,
-                "accepted_by_me": lambda i: i.accepted_by_id == person.user_id,
-                "created_at": "created_at",
-                "status": lambda i: str(i.status),
-            },
-        )
+    rows = INVITATIONS.rows(person).select_related("relationship")
+    fields: Fields = {
+        "relationship": lambda i: i.relationship.name,
+        "made_by_me": lambda i: i.created_by_id == person.user_id,
+        "accepted_by_me": lambda i: i.accepted_by_id == person.user_id,
+        "created_at": "created_at",
+        "status": lambda i: str(i.status),
     }
+    return {"invitations": records(rows, fields)}
 
 
-declare(
+INVITATIONS = declare(
     Invitation,
     what="Invitations you made or accepted",
-    rows=lambda person: Invitation.objects.filter(of_person(person)),
+    owner=("created_by", "accepted_by"),
     erasure=Erasure.UNLINKED,
     kept="a relationship's invitations stay with it; they no longer say who made or used them",
     tables=("invitations",),

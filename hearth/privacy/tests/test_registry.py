@@ -93,4 +93,4 @@ def test_the_privacy_page_lists_every_kind_of_personal_data():
 def test_declaring_a_model_twice_is_refused():
     entry: PersonalData = next(iter(REGISTRY.values()))
     with pytest.raises(ValueError, match="already declared"):
-        declare(entry.model, what="again", rows=entry.rows, erasure=entry.erasure)
+        declare(entry.model, what="again", owner=entry.owner, erasure=entry.erasure)
