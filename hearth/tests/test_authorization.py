@@ -16,6 +16,7 @@ from hearth.api import api
 from hearth.questions import services as question_services
 from hearth.questions.tests.factories import answer_as, todays_prompt
 from hearth.relationships import services
+from hearth.relationships.tests.factories import add_member
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +58,14 @@ def test_the_route_lists_are_not_empty():
     assert len(api_relationship_operations()) >= 6
 
 
-@pytest.fixture(params=["stranger", "member of another relationship"])
-def outsider(request, theirs, charlie):
+@pytest.fixture(params=["stranger", "member of another relationship", "former member"])
+def outsider(request, theirs, charlie, ours):
     if request.param == "stranger":
         return UserFactory.create(display_name="Stranger")
+    if request.param == "former member":
+        former = UserFactory.create(display_name="Former")
+        services.member_leave(member=add_member(ours, former))
+        return former
     return charlie
 
 

@@ -12,6 +12,7 @@ from hearth.activity.models import Activity
 from hearth.questions import services
 from hearth.questions.models import Answer, Question, Response
 from hearth.questions.tests.factories import answer_as, todays_prompt
+from hearth.relationships import services as relationship_services
 from hearth.relationships.models import Member
 from hearth.tests.scans import every_stored_value
 
@@ -117,3 +118,21 @@ def test_deleting_through_the_api_needs_the_password_and_the_words(client, alice
     assert done.status_code == 204
     assert not Question.objects.filter(author__email="alice@example.com").exists()
     assert not Member.objects.filter(user__email="alice@example.com").exists()
+
+
+def test_the_api_export_keeps_a_former_member_to_what_they_saw(client, ours, alice, bob, charlie):
+    a, b = ours.memberships.get(user=alice), ours.memberships.get(user=bob)
+    c = relationship_services.invitation_accept(
+        user=charlie, invitation=relationship_services.invitation_create(member=a)
+    )
+    prompt = todays_prompt(ours)
+    answer_as(c, prompt, "charlie-then-left")
+    answer_as(a, prompt, "alice-after-charlie-left")
+    relationship_services.member_leave(member=c)
+    answer_as(b, prompt, "bob-after-charlie-left")
+    client.force_login(charlie)
+    files = unzip(client.get("/api/me/export").content)
+    everything = "".join(files.values())
+    assert "charlie-then-left" in everything
+    assert "alice-after-charlie-left" not in everything
+    assert "bob-after-charlie-left" not in everything

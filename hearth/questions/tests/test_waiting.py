@@ -56,3 +56,29 @@ def test_the_api_lists_what_waits_for_my_answer(client, alone, alice, bob):
     assert [p["id"] for p in waiting] == [earlier.pk]
     assert waiting[0]["answers"] == [] and waiting[0]["answered"][0]["display_name"] == "Alice"
     assert Caller(client, alice).call("GET", f"/api/relationships/{alone.pk}/waiting").json() == []
+
+
+def test_in_the_api_an_answer_given_alone_stays_private_until_another_answers(client, alone, bob):
+    alice = alone.memberships.get().user
+    as_alice, base = Caller(client, alice), f"/api/relationships/{alone.pk}"
+    today = as_alice.call("GET", f"{base}/today").json()
+    body = {"text": "alone-for-now", "choice": 0 if today["question"]["choices"] else None}
+    answered = as_alice.call("PUT", f"{base}/prompts/{today['id']}/answer", body).json()
+    assert (answered["revealed"], answered["answers"]) == (False, [])
+    rating = as_alice.call(
+        "PUT", f"{base}/answers/{answered['my_answer']['id']}/felt-understood", {"rating": 6}
+    )
+    assert rating.status_code == 400
+
+    relationship_services.invitation_accept(
+        user=bob,
+        invitation=relationship_services.invitation_create(member=alone.memberships.get()),
+    )
+    as_bob = Caller(client, bob)
+    seen = as_bob.call("GET", f"{base}/today").json()
+    assert seen["revealed"] is False and seen["answers"] == []
+    assert [m["display_name"] for m in seen["answered"]] == [alice.display_name]
+    body["text"] = "joined-and-answered"
+    opened = as_bob.call("PUT", f"{base}/prompts/{today['id']}/answer", body).json()
+    assert opened["revealed"] is True
+    assert {a["text"] for a in opened["answers"]} == {"alone-for-now", "joined-and-answered"}
