@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",
     "csp",
     "hearth.accounts",
@@ -150,6 +152,10 @@ CACHES = {
         "LOCATION": "hearth_cache",
     }
 }
+
+# Background work (deliveries, reminders) is queued in the database and run by `hearth
+# db_worker`, which `hearth serve` starts beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
