@@ -10,6 +10,7 @@ from hearth.accounts.services import api_token_user
 from hearth.assessments.api import router as assessments_router
 from hearth.checkins.api import router as checkins_router
 from hearth.insights.api import router as insights_router
+from hearth.notifications.api import router as notifications_router
 from hearth.privacy.api import router as privacy_router
 from hearth.questions.api import router as questions_router
 from hearth.refusals import Refusal
@@ -49,6 +50,7 @@ api.add_router("/", privacy_router)
 api.add_router("/", checkins_router)
 api.add_router("/", assessments_router)
 api.add_router("/", insights_router)
+api.add_router("/", notifications_router)
 
 
 @api.exception_handler(Refusal)

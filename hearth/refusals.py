@@ -25,7 +25,7 @@ class Refusal(Exception):
             self.fields[field] = message
 
 
-def refusal_on_form(form: forms.Form, refusal: Refusal, field: str | None = None) -> None:
+def refusal_on_form(form: forms.BaseForm, refusal: Refusal, field: str | None = None) -> None:
     """Each message on the field it names (a refusal naming none goes on `field`, if given);
     the message itself on top unless a field says it. A hidden input can't show a message, so
     its words go on top too."""
@@ -43,7 +43,7 @@ def refusal_on_form(form: forms.Form, refusal: Refusal, field: str | None = None
 
 @contextmanager
 def refusal_shown(
-    request: HttpRequest, form: forms.Form | None = None, field: str | None = None
+    request: HttpRequest, form: forms.BaseForm | None = None, field: str | None = None
 ) -> Iterator[None]:
     """Run services; if a rule says no, undo everything done inside and show its words: on the
     form's fields when there is a form (`field` takes those that name none), else as a message

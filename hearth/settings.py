@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "hearth.checkins",
     "hearth.assessments",
     "hearth.insights",
+    "hearth.notifications",
     "hearth.privacy",
     "hearth.safety",
     "hearth.operations",
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hearth.accounts.middleware.UserTimeZoneMiddleware",
+    "hearth.notifications.middleware.SeenNotificationsMiddleware",
     "hearth.accounts.middleware.PrivatePagesMiddleware",
 ]
 
@@ -114,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hearth.relationships.context_processors.relationship_switcher",
+                "hearth.notifications.context_processors.unread_notifications",
             ],
         },
     },

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("hearth.checkins.urls")),
     path("", include("hearth.assessments.urls")),
     path("", include("hearth.insights.urls")),
+    path("", include("hearth.notifications.urls")),
     path("", include("hearth.privacy.urls")),
     path("", include("hearth.safety.urls")),
     path("api/", api.urls),

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.checkins.models import CheckIn, RelationshipCheckIn
+from hearth.checkins.signals import support_shared
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member
 
@@ -130,10 +131,14 @@ def checkin_save(
         },
     )
     checkin.relationships.exclude(member__in=mine.values()).delete()
+    already_shared = set(
+        checkin.relationships.filter(share_support=True).values_list("member_id", flat=True)
+    )
     for entry in relationships:
-        RelationshipCheckIn.objects.update_or_create(
+        member = mine[entry.relationship_id]
+        saved, _ = RelationshipCheckIn.objects.update_or_create(
             checkin=checkin,
-            member=mine[entry.relationship_id],
+            member=member,
             defaults={
                 "closeness": entry.closeness,
                 "felt_understood": entry.felt_understood,
@@ -142,4 +147,6 @@ def checkin_save(
                 "share_support": entry.share_support and support_wanted,
             },
         )
+        if saved.share_support and member.pk not in already_shared:
+            support_shared.send(sender=RelationshipCheckIn, entry=saved)
     return checkin

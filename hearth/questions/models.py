@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from hearth.encryption import EncryptedTextField
@@ -159,6 +160,11 @@ class Prompt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.question}"
+
+    def get_absolute_url(self) -> str:
+        if self.sitting_id:
+            return reverse("questions:sitting", args=[self.relationship_id, self.sitting_id])
+        return reverse("questions:prompt", args=[self.relationship_id, self.pk])
 
     @property
     def is_revealed(self) -> bool:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from hearth.questions.models import Answer, Guess, Prompt, Response, Sitting
@@ -84,6 +84,33 @@ class PromptView:
     @property
     def others(self) -> list[Member]:
         return [m for m in self.members if m.pk != self.me.pk]
+
+
+@dataclass(frozen=True)
+class Progress:
+    revealed: bool
+    answered: int
+    mine: bool
+
+
+def prompt_progress(member: Member, prompt_id: int) -> Progress:
+    """How far a prompt has come, in one small query: polled by open pages every few seconds."""
+    row = (
+        Prompt.objects.filter(pk=prompt_id, relationship_id=member.relationship_id)
+        .annotate(
+            answered=Count("answers", filter=Q(answers__member__left_at__isnull=True)),
+            mine=Count("answers", filter=Q(answers__member=member)),
+        )
+        .values("revealed_at", "answered", "mine")
+        .first()
+    )
+    if row is None:
+        raise Http404
+    return Progress(
+        revealed=member.was_member_at(row["revealed_at"]),
+        answered=row["answered"],
+        mine=bool(row["mine"]),
+    )
 
 
 def answers_visible_to(member: Member) -> QuerySet[Answer]:

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
-from hearth.questions import bank
+from hearth.questions import bank, signals
 from hearth.questions.depth import relationship_depth
 from hearth.questions.models import (
     Answer,
@@ -156,10 +156,11 @@ def answer_submit(
         answer = Answer.objects.create(
             prompt=prompt, member=member, text=text, choice=choice, created_at=now, updated_at=now
         )
+        signals.answer_given.send(sender=Answer, answer=answer)
     else:
         answer.text, answer.choice, answer.updated_at = text, choice, now
         answer.save(update_fields=["text", "choice", "updated_at"])
-    reveal_if_everyone_answered(prompt)
+    reveal_if_everyone_answered(prompt, by=member)
     return answer
 
 
@@ -175,8 +176,9 @@ def everyone_answered(prompt: Prompt) -> bool:
     return len(current) >= MIN_MEMBERS_TO_REVEAL and current <= answered
 
 
-def reveal_if_everyone_answered(prompt: Prompt) -> bool:
-    """Reveal the moment the last current member answers. A reveal is never undone."""
+def reveal_if_everyone_answered(prompt: Prompt, *, by: Member | None = None) -> bool:
+    """Reveal the moment the last current member answers (`by`, when it is an answer that
+    opens it). A reveal is never undone."""
     if prompt.revealed_at is not None or prompt.skipped_at is not None:
         return prompt.revealed_at is not None
     if not everyone_answered(prompt):
@@ -185,6 +187,7 @@ def reveal_if_everyone_answered(prompt: Prompt) -> bool:
     Prompt.objects.filter(pk=prompt.pk, revealed_at__isnull=True).update(
         revealed_at=prompt.revealed_at
     )
+    signals.prompt_revealed.send(sender=Prompt, prompt=prompt, by=by)
     return True
 
 
@@ -229,7 +232,8 @@ def reaction_toggle(*, member: Member, answer: Answer, kind: str) -> bool:
     if existing.exists():
         existing.delete()
         return False
-    Response.objects.create(answer=answer, member=member, kind=kind)
+    response = Response.objects.create(answer=answer, member=member, kind=kind)
+    signals.response_given.send(sender=Response, response=response)
     return True
 
 
@@ -250,9 +254,11 @@ def reply_add(
             raise QuestionError(
                 "That isn't a response to this answer, so a reply can't follow it here."
             )
-    return Response.objects.create(
+    response = Response.objects.create(
         answer=answer, member=member, kind=ResponseKind.REPLY, text=text, parent=parent
     )
+    signals.response_given.send(sender=Response, response=response)
+    return response
 
 
 def felt_understood_rate(*, member: Member, answer: Answer, rating: int) -> Answer:

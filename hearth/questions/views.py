@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -25,9 +24,7 @@ REACTIONS = [(k, label) for k, label in ResponseKind.choices if k != ResponseKin
 
 
 def prompt_url(prompt: Prompt) -> str:
-    if prompt.sitting_id:
-        return reverse("questions:sitting", args=[prompt.relationship_id, prompt.sitting_id])
-    return reverse("questions:prompt", args=[prompt.relationship_id, prompt.pk])
+    return prompt.get_absolute_url()
 
 
 def render_prompt(
@@ -84,11 +81,15 @@ def prompt_detail(request: HttpRequest, member: Member, prompt_id: int) -> HttpR
 
 @membership_required
 def prompt_status(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
-    """Polled while a member waits: who has answered, and a page refresh at the reveal."""
+    """Polled every few seconds while a member waits: nothing (204) while nothing changed, who
+    has answered when someone did, and a page refresh at the reveal."""
+    progress = selectors.prompt_progress(member, prompt_id)
+    if progress.revealed and progress.mine:
+        return HttpResponseClientRefresh()
+    if request.GET.get("answered") == str(progress.answered):
+        return HttpResponse(status=204)
     prompt = selectors.prompt_for(member, prompt_id)
     view = selectors.prompt_view(member, prompt)
-    if view.answers:
-        return HttpResponseClientRefresh()
     return render(
         request, "questions/_status.html", {"view": view, "relationship": prompt.relationship}
     )

@@ -24,7 +24,8 @@ def membership_required(
         request: HttpRequest, relationship_id: int, *args: Any, **kwargs: Any
     ) -> HttpResponse:
         member = member_for(user=request.user, relationship_id=relationship_id)  # type: ignore[arg-type]
-        request.session["current_relationship"] = member.relationship_id
+        if request.session.get("current_relationship") != member.relationship_id:
+            request.session["current_relationship"] = member.relationship_id  # saved only on change
         return view(request, member, *args, **kwargs)
 
     return wrapped

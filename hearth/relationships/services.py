@@ -10,7 +10,7 @@ from hearth.activity.services import activity_record
 from hearth.refusals import Refusal
 from hearth.relationships.models import CODE_PATTERN, Invitation, Member, Relationship
 from hearth.relationships.selectors import normalise_code
-from hearth.relationships.signals import member_left
+from hearth.relationships.signals import member_joined, member_left
 
 
 class MembershipError(Refusal):
@@ -123,6 +123,7 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Member:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     activity_record(user=user, kind=Activity.Kind.JOINED, detail=relationship.name)
+    member_joined.send(sender=Member, member=member)
     return member
 
 

@@ -1,0 +1,44 @@
+import datetime as dt
+
+from django import forms
+
+from hearth.notifications.models import DeliveryPreferences
+
+
+class DeliveryPreferencesForm(forms.ModelForm):
+    quiet = forms.BooleanField(
+        required=False,
+        label="Keep quiet hours",
+        help_text="Nothing reaches your devices or inbox then.",
+    )
+
+    class Meta:
+        model = DeliveryPreferences
+        fields = ["push", "email", "quiet_start", "quiet_end"]
+        labels = {
+            "push": "Send notifications to my devices",
+            "email": "E-mail",
+            "quiet_start": "Quiet from",
+            "quiet_end": "until",
+        }
+        widgets = {
+            "email": forms.RadioSelect,
+            "quiet_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "quiet_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        instance = self.instance
+        self.fields["quiet"].initial = instance.quiet_start != instance.quiet_end
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("quiet") and data.get("quiet_start") == data.get("quiet_end"):
+            self.add_error("quiet_end", "Quiet hours need an end different from their start.")
+        return data
+
+    def quiet_hours(self) -> tuple[dt.time, dt.time]:
+        """The window chosen; without quiet hours, the same start and end."""
+        start: dt.time = self.cleaned_data["quiet_start"]
+        return start, self.cleaned_data["quiet_end"] if self.cleaned_data["quiet"] else start

@@ -1,0 +1,91 @@
+"""Telling people what waits for them: one notification per thing and person, in the app at
+once, and through the channels they chose once the change is saved."""
+
+from collections.abc import Iterable
+from datetime import time
+
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.notifications import delivery
+from hearth.notifications.models import DeliveryPreferences, Notification
+from hearth.refusals import Refusal
+from hearth.relationships.models import Member, Relationship
+
+
+class NotificationError(Refusal):
+    """A notification rule said no."""
+
+
+def notify(
+    *,
+    recipients: Iterable[User | None],
+    kind: str,
+    key: str,
+    url: str,
+    relationship: Relationship | None = None,
+    actor: Member | None = None,
+    again: bool = False,
+    channels: frozenset[str] | None = None,
+) -> list[Notification]:
+    """Tell each recipient, once per `key`. A repeat while it is still unread only freshens it
+    (who did it, when), without sending anything new; once read, a repeat changes nothing
+    unless `again` (another response, a new reminder) brings it back as unread. Deliveries
+    outside the app are queued after the change is committed, never waited for."""
+    made: list[Notification] = []
+    now = timezone.now()
+    for recipient in {r.pk: r for r in recipients if r is not None}.values():
+        notification, created = Notification.objects.get_or_create(
+            recipient=recipient,
+            key=key,
+            defaults={
+                "kind": kind,
+                "url": url,
+                "relationship": relationship,
+                "actor": actor,
+                "created_at": now,
+            },
+        )
+        if not created:
+            if not (notification.is_unread or again):
+                continue
+            only_freshened = notification.is_unread
+            notification.actor, notification.url = actor, url
+            notification.created_at, notification.read_at = now, None
+            notification.save(update_fields=["actor", "url", "created_at", "read_at"])
+            if only_freshened:
+                continue
+        made.append(notification)
+    if made:
+        ids = [n.pk for n in made]
+        transaction.on_commit(lambda: delivery.send_outside_the_app(ids, channels))
+    return made
+
+
+def notifications_read(*, user: User, ids: Iterable[int] | None = None, url: str = "") -> int:
+    """Mark the person's notifications read: these ids, those leading to `url`, or all."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    if url:
+        unread = unread.filter(url=url)
+    return unread.update(read_at=timezone.now())
+
+
+def delivery_preferences_for(user: User) -> DeliveryPreferences:
+    preferences, _ = DeliveryPreferences.objects.get_or_create(user=user)
+    return preferences
+
+
+def delivery_preferences_set(
+    *, user: User, push: bool, email: str, quiet_start: time, quiet_end: time
+) -> DeliveryPreferences:
+    """Save how the person wants to be reached; the same start and end mean no quiet hours."""
+    if email not in DeliveryPreferences.Email.values:
+        raise NotificationError("Choose how often e-mail may come.", field="email")
+    preferences = delivery_preferences_for(user)
+    preferences.push, preferences.email = push, email
+    preferences.quiet_start, preferences.quiet_end = quiet_start, quiet_end
+    preferences.save()
+    return preferences
