@@ -56,6 +56,8 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     Authenticator.objects.create(user=bob, type="totp", data={"secret": SECRET})
     LogEntry.objects.create(user=bob, action_flag=ADDITION, object_repr="a change")
     as_bob("POST", "/api/tokens", {"name": "token-name-3301"})
+    quiet = {"push": True, "email": "digest", "quiet_start": "21:30", "quiet_end": "07:15"}
+    as_bob("PUT", "/api/me/delivery", quiet)
 
     invitation = as_bob("POST", f"{base}/invitations")
     as_charlie("POST", "/api/invitations/accept", {"code": invitation["code"]})
