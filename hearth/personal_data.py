@@ -10,7 +10,7 @@ export or deletion; docs/privacy.md carries the table `markdown_table()` draws f
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from functools import reduce
@@ -165,7 +165,7 @@ def entries() -> list[PersonalData]:
 
 def plain(value: Any) -> Any:
     """A value as JSON can carry it."""
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return float(value)
