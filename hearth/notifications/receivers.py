@@ -10,7 +10,7 @@ from django.urls import reverse
 from hearth.checkins.models import RelationshipCheckIn
 from hearth.checkins.signals import support_shared
 from hearth.notifications.models import Notification
-from hearth.notifications.services import notify
+from hearth.notifications.services import notifications_read, notify
 from hearth.questions.models import Answer, Prompt, Response
 from hearth.questions.signals import answer_given, prompt_revealed, response_given
 from hearth.relationships.models import Member
@@ -27,8 +27,10 @@ def current_members(relationship_id: int) -> list[Member]:
 
 @receiver(answer_given, sender=Answer)
 def your_turn(sender: Any, answer: Answer, **kwargs: Any) -> None:
-    """Someone answered: each member who hasn't yet hears it's their turn (once a prompt)."""
+    """Someone answered: each member who hasn't yet hears it's their turn (once a prompt), and
+    whatever waited for the one who answered (their turn, a nudge) is done."""
     prompt = answer.prompt
+    notifications_read(user=answer.member.user, url=prompt.get_absolute_url())
     if prompt.is_revealed:
         return
     answered = set(prompt.answers.values_list("member_id", flat=True))

@@ -67,8 +67,8 @@ def test_when_answers_open_those_who_answered_hear_it_but_not_the_one_who_opened
     prompt = todays_prompt(ours)
     answer_as(ours.memberships.get(user=alice), prompt)
     answer_as(ours.memberships.get(user=bob), prompt)
-    assert (Kind.REVEALED, "Answers are open: see what everyone shared.") in waiting_for(alice)
-    assert [kind for kind, _ in waiting_for(bob)] == [Kind.YOUR_TURN]
+    assert waiting_for(alice) == [(Kind.REVEALED, "Answers are open: see what everyone shared.")]
+    assert waiting_for(bob) == [], "bob opened them, and his turn is done"
 
 
 def test_a_response_tells_the_person_who_shared_and_a_rating_tells_nobody(ours, alice, bob):
@@ -144,3 +144,13 @@ def test_the_api_lists_and_marks_notifications_read(client, ours, alice, bob):
     read = as_bob.call("POST", "/api/notifications/read", {"ids": [item["id"]]}).json()
     assert read["unread"] == 0 and read["notifications"][0]["read"] is True
     assert Caller(client, alice).call("GET", "/api/notifications").json()["notifications"] == []
+
+
+def test_answering_through_the_api_settles_ones_own_turn(client, ours, alice, bob):
+    prompt = todays_prompt(ours)
+    answer_as(ours.memberships.get(user=alice), prompt)
+    assert [kind for kind, _ in waiting_for(bob)] == [Kind.YOUR_TURN]
+    body = {"text": "mine", "choice": 0 if prompt.question.choices else None}
+    url = f"/api/relationships/{ours.pk}/prompts/{prompt.pk}/answer"
+    Caller(client, bob).call("PUT", url, body)
+    assert waiting_for(bob) == []
