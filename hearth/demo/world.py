@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.checkins.demo import build_checkin_history
+from hearth.notifications.demo import build_notification_history
 from hearth.questions.demo import build_question_history
 from hearth.relationships.models import Invitation, Member, Relationship
 
@@ -153,7 +154,13 @@ def build_relationships(world: DemoWorld) -> None:
 
 
 # Every domain's history, in order. Later domains add their builders here.
-STEPS = [build_people, build_relationships, build_question_history, build_checkin_history]
+STEPS = [
+    build_people,
+    build_relationships,
+    build_question_history,
+    build_checkin_history,
+    build_notification_history,
+]
 
 
 @transaction.atomic

@@ -63,3 +63,17 @@ def test_loading_twice_changes_nothing_and_a_reset_rebuilds_leaving_real_people_
     assert User.objects.count() == 6
     assert Relationship.objects.count() == 4
     assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_the_demo_has_notifications_waiting_and_some_already_seen():
+    call_command("demo")
+    from hearth.notifications.models import Notification
+
+    couple = Relationship.objects.get(name="Alex & Sam")
+    waiting = Prompt.objects.get(relationship=couple, date=relationship_today(couple))
+    not_yet = couple.memberships.exclude(answers__prompt=waiting).get().user
+    assert Notification.objects.filter(recipient=not_yet, kind="your_turn", read_at=None).exists()
+    assert Notification.objects.filter(read_at__isnull=False).exists()
+    client = Client()
+    assert client.login(email=not_yet.email, password=DEMO_PASSWORD)
+    assert "answered. Your turn" in client.get("/notifications/").content.decode()
