@@ -72,6 +72,7 @@ def test_the_demo_has_notifications_waiting_and_some_already_seen():
     couple = Relationship.objects.get(name="Alex & Sam")
     waiting = Prompt.objects.get(relationship=couple, date=relationship_today(couple))
     not_yet = couple.memberships.exclude(answers__prompt=waiting).get().user
+    assert not_yet is not None
     assert Notification.objects.filter(recipient=not_yet, kind="your_turn", read_at=None).exists()
     assert Notification.objects.filter(read_at__isnull=False).exists()
     client = Client()
