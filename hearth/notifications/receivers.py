@@ -30,7 +30,8 @@ def your_turn(sender: Any, answer: Answer, **kwargs: Any) -> None:
     """Someone answered: each member who hasn't yet hears it's their turn (once a prompt), and
     whatever waited for the one who answered (their turn, a nudge) is done."""
     prompt = answer.prompt
-    notifications_read(user=answer.member.user, url=prompt.get_absolute_url())
+    if answer.member.user is not None:
+        notifications_read(user=answer.member.user, url=prompt.get_absolute_url())
     if prompt.is_revealed:
         return
     answered = set(prompt.answers.values_list("member_id", flat=True))
