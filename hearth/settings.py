@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "hearth.safety",
     "hearth.operations",
     "hearth.demo",
+    "hearth.pwa",
 ]
 
 MIDDLEWARE = [
@@ -244,6 +245,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],

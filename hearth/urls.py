@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("hearth.notifications.urls")),
     path("", include("hearth.privacy.urls")),
     path("", include("hearth.safety.urls")),
+    path("", include("hearth.pwa.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
