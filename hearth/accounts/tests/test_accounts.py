@@ -61,7 +61,8 @@ def test_a_wrong_password_is_refused_clearly(client, alice):
     assert "not correct" in response.content.decode()
 
 
-def test_resetting_a_forgotten_password_by_mail(client, alice):
+def test_resetting_a_forgotten_password_by_mail(client, settings, alice):
+    settings.EMAIL_CAN_SEND = True
     client.post("/accounts/password/reset/", {"email": "alice@example.com"})
     assert len(mail.outbox) == 1
     link = re.search(
