@@ -15,6 +15,7 @@ from hearth.privacy.api import router as privacy_router
 from hearth.questions.api import router as questions_router
 from hearth.refusals import Refusal
 from hearth.relationships.api import router as relationships_router
+from hearth.reminders.api import router as reminders_router
 
 
 class SessionAuth(APIKeyCookie):
@@ -51,6 +52,7 @@ api.add_router("/", checkins_router)
 api.add_router("/", assessments_router)
 api.add_router("/", insights_router)
 api.add_router("/", notifications_router)
+api.add_router("/", reminders_router)
 
 
 @api.exception_handler(Refusal)

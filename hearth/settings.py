@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "hearth.assessments",
     "hearth.insights",
     "hearth.notifications",
+    "hearth.reminders",
     "hearth.privacy",
     "hearth.safety",
     "hearth.operations",

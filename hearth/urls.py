@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("hearth.assessments.urls")),
     path("", include("hearth.insights.urls")),
     path("", include("hearth.notifications.urls")),
+    path("", include("hearth.reminders.urls")),
     path("", include("hearth.privacy.urls")),
     path("", include("hearth.safety.urls")),
     path("", include("hearth.pwa.urls")),

@@ -5,11 +5,14 @@ from django.db.models import QuerySet
 
 from hearth.accounts.models import User
 from hearth.notifications.models import Notification
+from hearth.relationships.models import Relationship
 
 Kind = Notification.Kind
 
 
 def headline(notification: Notification) -> str:
+    if notification.kind == Kind.QUESTION_REMINDER and notification.relationship is None:
+        return several_questions(notification)
     who = notification.actor.display_name if notification.actor else "Someone"
     where = notification.relationship.name if notification.relationship else "Hearth"
     return {
@@ -22,6 +25,23 @@ def headline(notification: Notification) -> str:
         Kind.QUESTION_REMINDER: "Today's question is here, whenever you're ready.",
         Kind.CHECKIN_REMINDER: "A moment to check in, if you'd like.",
     }.get(Kind(notification.kind), "Something is waiting for you.")
+
+
+def several_questions(notification: Notification) -> str:
+    """One reminder for several relationships names them: their ids end its key, and only those
+    the person still belongs to are named."""
+    ids = [int(pk) for pk in notification.key.rsplit(":", 1)[-1].split(".") if pk.isdigit()]
+    names = list(
+        Relationship.objects.filter(
+            pk__in=ids,
+            memberships__user=notification.recipient_id,
+            memberships__left_at__isnull=True,
+        ).values_list("name", flat=True)
+    )
+    if not names:
+        return "Today's questions are here, whenever you're ready."
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Today's questions in {listed} are here, whenever you're ready."
 
 
 def title(notification: Notification) -> str:

@@ -58,6 +58,8 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     as_bob("POST", "/api/tokens", {"name": "token-name-3301"})
     quiet = {"push": True, "email": "digest", "quiet_start": "21:30", "quiet_end": "07:15"}
     as_bob("PUT", "/api/me/delivery", quiet)
+    reminder = {"at": "07:40", "days": ["monday", "friday"], "to_devices": True, "by_email": True}
+    as_bob("PUT", "/api/me/checkin-reminder", reminder)
 
     invitation = as_bob("POST", f"{base}/invitations")
     as_charlie("POST", "/api/invitations/accept", {"code": invitation["code"]})
@@ -81,6 +83,7 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     as_bob("POST", f"{base}/questions", {"text": question, "category": "memories", "depth": 1})
     as_bob("PUT", "/api/me/boundaries", {"categories": ["family_roots"]})
     as_bob("PUT", f"{base}/preferences", {"depth_cap": 2, "sexual_content_consent": True})
+    as_bob("PUT", f"{base}/reminders", {**reminder, "nudges_welcome": True})
     deck = as_bob("GET", f"{base}/decks")[0]["key"]
     as_bob("POST", f"{base}/sittings", {"deck": deck})
 

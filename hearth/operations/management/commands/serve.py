@@ -41,6 +41,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("schedule_reminders", verbosity=0)
         bin_dir = os.path.dirname(sys.executable)
         commands = [web_command(bin_dir, bind, workers)]
         if not no_worker:

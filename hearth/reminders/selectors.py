@@ -1,0 +1,111 @@
+"""Reading reminders. A person's reminders are theirs alone: no other member ever reads them."""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.notifications.models import DeliveryPreferences
+from hearth.questions.models import Prompt
+from hearth.questions.services import prompt_of_the_day
+from hearth.relationships.models import Member
+from hearth.relationships.selectors import memberships_of
+from hearth.reminders.firing import firing_wanted
+from hearth.reminders.models import WEEKDAYS, CheckInReminder, QuestionReminder, days_of
+
+
+def question_reminder_of(member: Member) -> QuestionReminder:
+    """The member's reminder settings here: their own, or the defaults (not saved)."""
+    return QuestionReminder.objects.filter(member=member).first() or QuestionReminder(member=member)
+
+
+def checkin_reminder_of(user: User) -> CheckInReminder:
+    """The person's check-in reminder, or none (not saved)."""
+    return CheckInReminder.objects.filter(user=user).first() or CheckInReminder(user=user, at=None)
+
+
+def delivery_preferences_of(user: User) -> DeliveryPreferences:
+    return DeliveryPreferences.objects.filter(user=user).first() or DeliveryPreferences(user=user)
+
+
+def days_in_words(mask: int) -> str:
+    days = sorted(days_of(mask))
+    if len(days) == 7:
+        return "every day"
+    if days == [0, 1, 2, 3, 4]:
+        return "on weekdays"
+    if days == [5, 6]:
+        return "at weekends"
+    names = [WEEKDAYS[day] + "s" for day in days]
+    return "on " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
+
+
+def clock_time(at: time) -> str:
+    return at.strftime("%H:%M")
+
+
+def reminder_in_words(at: time | None, mask: int) -> str:
+    if at is None:
+        return "Off"
+    return f"{clock_time(at)} {days_in_words(mask)}"
+
+
+def when_in_words(moment: datetime, user: User, now: datetime) -> str:
+    """ "today at 19:00", "tomorrow at 08:00", "on Monday at 19:00", in the person's zone."""
+    zone = ZoneInfo(user.time_zone)
+    local, today = moment.astimezone(zone), now.astimezone(zone).date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"today at {clock}"
+    if local.date() == today + timedelta(days=1):
+        return f"tomorrow at {clock}"
+    return f"on {WEEKDAYS[local.weekday()]} at {clock}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a person's reminder will do next, in words for them."""
+
+    next: str  # "" when it is off
+    held: str  # the quiet-hours note, when its time falls in them
+
+
+def plan_of(reminder: QuestionReminder | CheckInReminder, user: User) -> Plan:
+    now = timezone.now()
+    firing = firing_wanted(reminder, now)
+    if firing is None:
+        return Plan("", "")
+    held = ""
+    if firing.at != firing.due:
+        held = (
+            f"{clock_time(firing.due.astimezone(ZoneInfo(user.time_zone)).time())} falls in "
+            f"your quiet hours, so it comes as they end, at "
+            f"{clock_time(firing.at.astimezone(ZoneInfo(user.time_zone)).time())}."
+        )
+    return Plan(when_in_words(firing.at, user, now), held)
+
+
+@dataclass(frozen=True)
+class QuestionToday:
+    member: Member
+    prompt: Prompt | None
+    answered: bool
+
+
+def questions_today(user: User) -> list[QuestionToday]:
+    """Each relationship in use and whether its question of the day waits for the person."""
+    found = []
+    for member in memberships_of(user).filter(relationship__archived_at__isnull=True):
+        prompt = prompt_of_the_day(member.relationship)
+        answered = prompt is not None and prompt.answers.filter(member=member).exists()
+        found.append(QuestionToday(member, prompt, answered))
+    return found
+
+
+def relationship_reminders(user: User) -> list[tuple[Member, QuestionReminder]]:
+    """The person's relationships in use, each with their question reminder there."""
+    members = list(memberships_of(user).filter(relationship__archived_at__isnull=True))
+    saved = {r.member_id: r for r in QuestionReminder.objects.filter(member__in=members)}
+    return [(m, saved.get(m.pk) or QuestionReminder(member=m)) for m in members]
