@@ -3,9 +3,10 @@ from enum import StrEnum
 from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from hearth.api_types import errors, me, membership
+from hearth.questions.selectors import prompt_for
 from hearth.reminders import selectors, services
 from hearth.reminders.models import CheckInReminder, QuestionReminder
 
@@ -63,6 +64,18 @@ class QuestionReminderIn(ReminderIn):
 
 class QuestionReminderOut(ReminderOut):
     nudges_welcome: bool
+
+
+class NudgeIn(Schema):
+    member_id: int = Field(
+        ge=1, le=2**63 - 1, description="The member to remind: someone here who hasn't answered."
+    )
+
+
+class NudgeOut(Schema):
+    member_id: int
+    display_name: str
+    sent_at: datetime
 
 
 def clock_out(at: time | None) -> str | None:
@@ -137,3 +150,23 @@ def checkin_reminder_put(request: HttpRequest, body: ReminderIn) -> ReminderOut:
         by_email=body.by_email,
     )
     return checkin_out(saved)
+
+
+@router.post(
+    R + "/prompts/{prompt_id}/nudges",
+    response={201: NudgeOut, **errors(400, 404, 422)},
+    summary="Send one gentle reminder to a member who hasn't answered yet",
+)
+def nudge_send(
+    request: HttpRequest, relationship_id: int, prompt_id: int, body: NudgeIn
+) -> Status[NudgeOut]:
+    member = membership(request, relationship_id)
+    nudge = services.nudge_send(
+        member=member, prompt=prompt_for(member, prompt_id), to_member_id=body.member_id
+    )
+    return Status(
+        201,
+        NudgeOut(
+            member_id=nudge.to_id, display_name=nudge.to.display_name, sent_at=nudge.created_at
+        ),
+    )

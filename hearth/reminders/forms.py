@@ -68,3 +68,7 @@ class QuestionReminderForm(ReminderTimeForm):
 
 class CheckInReminderForm(ReminderTimeForm):
     remind_label = "Remind me to check in"
+
+
+class NudgeForm(forms.Form):
+    member = forms.IntegerField(min_value=1, max_value=2**63 - 1)

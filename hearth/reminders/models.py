@@ -1,4 +1,4 @@
-"""Reminders a person sets for themselves.
+"""Reminders a person sets for themselves, and the one nudge a member may send another.
 
 Times are wall-clock times in the person's own time zone (`user.time_zone`); quiet hours are
 the person's `DeliveryPreferences` and are not repeated here. Nothing here counts missed days.
@@ -8,8 +8,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 
+from hearth.questions.models import Prompt
 from hearth.relationships.models import Member
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -103,3 +105,25 @@ class CheckInReminder(ReminderTime):
 
     def __str__(self) -> str:
         return f"Check-in reminder of {self.user_id}"
+
+
+class Nudge(models.Model):
+    """A member's gentle reminder to another member who hasn't answered a prompt yet. At most
+    one per person and prompt, from anyone."""
+
+    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="+")
+    to = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="nudges_received")
+    by = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="nudges_sent")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prompt", "to"], name="one_nudge_per_person_and_prompt"
+            ),
+            models.CheckConstraint(condition=~Q(to=F("by")), name="nudge_goes_to_another"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Nudge to {self.to_id} on {self.prompt_id}"

@@ -1,7 +1,7 @@
-"""Reminders are the person's own settings."""
+"""Reminders are the person's own settings; a nudge is theirs whether they sent or got it."""
 
-from hearth.personal_data import Erasure, declare
-from hearth.reminders.models import CheckInReminder, QuestionReminder
+from hearth.personal_data import Erasure, Person, Tables, declare
+from hearth.reminders.models import CheckInReminder, Nudge, QuestionReminder
 from hearth.reminders.selectors import days_in_words
 
 
@@ -39,4 +39,33 @@ declare(
         "to_devices": "to_devices",
         "by_email": "by_email",
     },
+)
+
+
+def nudges(person: Person) -> Tables:
+    rows = NUDGES.rows(person).select_related(
+        "prompt__question", "prompt__relationship", "to__user", "by__user"
+    )
+    return {
+        "nudges": [
+            {
+                "relationship": n.prompt.relationship.name,
+                "question": n.prompt.question.text,
+                "date": n.prompt.date.isoformat(),
+                "from": "me" if person.is_me(n.by_id) else n.by.display_name,
+                "to": "me" if person.is_me(n.to_id) else n.to.display_name,
+                "sent_at": n.created_at.isoformat(),
+            }
+            for n in rows
+        ]
+    }
+
+
+NUDGES = declare(
+    Nudge,
+    what="Gentle reminders you sent to another member, or got from one",
+    owner=("to", "by"),
+    erasure=Erasure.DELETED,
+    tables=("nudges",),
+    export=nudges,
 )

@@ -1,4 +1,5 @@
-"""Reading reminders. A person's reminders are theirs alone: no other member ever reads them."""
+"""Reading reminders and nudges. A person's reminders are theirs alone: no other member ever
+reads them, except whether someone welcomes a nudge (which decides whether the button shows)."""
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -13,7 +14,7 @@ from hearth.questions.services import prompt_of_the_day
 from hearth.relationships.models import Member
 from hearth.relationships.selectors import memberships_of
 from hearth.reminders.firing import firing_wanted
-from hearth.reminders.models import WEEKDAYS, CheckInReminder, QuestionReminder, days_of
+from hearth.reminders.models import WEEKDAYS, CheckInReminder, Nudge, QuestionReminder, days_of
 
 
 def question_reminder_of(member: Member) -> QuestionReminder:
@@ -85,6 +86,29 @@ def plan_of(reminder: QuestionReminder | CheckInReminder, user: User) -> Plan:
             f"{clock_time(firing.at.astimezone(ZoneInfo(user.time_zone)).time())}."
         )
     return Plan(when_in_words(firing.at, user, now), held)
+
+
+@dataclass(frozen=True)
+class NudgeChoice:
+    """A waiting member the viewer may remind, or who has had their reminder for this one."""
+
+    member: Member
+    already: bool
+
+
+def nudge_choices(*, me: Member, prompt: Prompt, waiting: list[Member]) -> list[NudgeChoice]:
+    """Whom `me` could send a gentle reminder about `prompt`: only once they have answered it
+    themselves, only while it waits, only to others who welcome nudges. Two queries."""
+    others = [m for m in waiting if m.pk != me.pk and m.user_id is not None]
+    if not others or not me.is_current or prompt.is_revealed or prompt.skipped_at is not None:
+        return []
+    unwelcome = set(
+        QuestionReminder.objects.filter(member__in=others, nudges_welcome=False).values_list(
+            "member_id", flat=True
+        )
+    )
+    nudged = set(Nudge.objects.filter(prompt=prompt, to__in=others).values_list("to_id", flat=True))
+    return [NudgeChoice(m, m.pk in nudged) for m in others if m.pk not in unwelcome]
 
 
 @dataclass(frozen=True)

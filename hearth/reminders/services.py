@@ -1,18 +1,22 @@
-"""Choosing one's reminders."""
+"""Choosing one's reminders, and sending the one gentle nudge a prompt allows per person."""
 
 from datetime import time
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from hearth.accounts.models import User
+from hearth.notifications.models import Notification
+from hearth.notifications.services import notify
+from hearth.questions.models import Prompt
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member
 from hearth.reminders.firing import plan_next, question_reminders
-from hearth.reminders.models import CheckInReminder, QuestionReminder, mask_of
+from hearth.reminders.models import CheckInReminder, Nudge, QuestionReminder, mask_of
+from hearth.reminders.selectors import question_reminder_of
 
 
 class ReminderError(Refusal):
-    """A reminder rule said no."""
+    """A reminder or nudge rule said no."""
 
 
 def check_reminder_time(at: time | None, days: frozenset[int]) -> time | None:
@@ -67,3 +71,61 @@ def checkin_reminder_set(
     reminder.save(update_fields=["at", "days", "to_devices", "by_email"])
     plan_next(reminder)
     return reminder
+
+
+# --- the nudge -------------------------------------------------------------------------------
+
+
+def already_nudged(name: str) -> str:
+    return f"{name} has already had a gentle reminder for this one."
+
+
+@transaction.atomic
+def nudge_send(*, member: Member, prompt: Prompt, to_member_id: int) -> Nudge:
+    """One friendly reminder to another current member who hasn't answered a prompt still open,
+    from a member who has: at most one per person and prompt, from anyone, and only to someone
+    who welcomes them. It reaches them in the app and where their question reminder goes."""
+    # The lock makes two nudges at once meet here one after the other.
+    prompt = Prompt.objects.select_for_update().get(pk=prompt.pk)
+    if member.relationship_id != prompt.relationship_id or not member.is_current:
+        raise ReminderError("Only members of this relationship can send a reminder.")
+    if prompt.is_revealed:
+        raise ReminderError("Everyone's answers are already open here.")
+    if prompt.skipped_at is not None:
+        raise ReminderError("This question was skipped, so there is nothing to remind anyone of.")
+    answered = set(prompt.answers.values_list("member_id", flat=True))
+    if member.pk not in answered:
+        raise ReminderError("Answer it yourself first; then you can send a gentle reminder.")
+    to = (
+        Member.objects.current()
+        .filter(pk=to_member_id, relationship_id=prompt.relationship_id, user__isnull=False)
+        .exclude(pk=member.pk)
+        .select_related("user")
+        .first()
+    )
+    if to is None:
+        raise ReminderError("Choose someone else in this relationship to remind.")
+    name = to.display_name
+    if to.pk in answered:
+        raise ReminderError(f"{name} has already answered.")
+    settings = question_reminder_of(to)
+    if not settings.nudges_welcome:
+        raise ReminderError(f"{name} would rather answer in their own time.")
+    if Nudge.objects.filter(prompt=prompt, to=to).exists():
+        raise ReminderError(already_nudged(name))
+    try:
+        with transaction.atomic():
+            nudge = Nudge.objects.create(prompt=prompt, to=to, by=member)
+    except IntegrityError:
+        raise ReminderError(already_nudged(name)) from None
+    notify(
+        recipients=[to.user],
+        kind=Notification.Kind.NUDGE,
+        key=f"nudge:{prompt.pk}",
+        url=prompt.get_absolute_url(),
+        relationship=prompt.relationship,
+        actor=member,
+        again=True,
+        channels=settings.channels,
+    )
+    return nudge

@@ -3,13 +3,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
+from hearth.questions.selectors import prompt_for
 from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
 from hearth.reminders import selectors, services
-from hearth.reminders.forms import CheckInReminderForm, QuestionReminderForm
+from hearth.reminders.forms import CheckInReminderForm, NudgeForm, QuestionReminderForm
 
 
 def signed_in(request: HttpRequest) -> User:
@@ -109,3 +111,21 @@ def today(request: HttpRequest) -> HttpResponse:
         "reminders/today.html",
         {"questions": selectors.questions_today(signed_in(request))},
     )
+
+
+@require_POST
+@membership_required
+def nudge(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
+    prompt = prompt_for(member, prompt_id)
+    form = NudgeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose someone else in this relationship to remind.")
+    else:
+        with refusal_shown(request):
+            sent = services.nudge_send(
+                member=member, prompt=prompt, to_member_id=form.cleaned_data["member"]
+            )
+            messages.success(
+                request, f"Sent. {sent.to.display_name} will find a gentle reminder from you."
+            )
+    return redirect(prompt.get_absolute_url())

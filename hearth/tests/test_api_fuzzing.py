@@ -76,6 +76,7 @@ class World:
             "invitation_id": Invitation.objects.filter(relationship=ours),
             "token_id": ApiToken.objects.filter(user=self.me),
             "about_member_id": Member.objects.filter(relationship=ours),
+            "member_id": Member.objects.filter(relationship=ours),
             "parent_id": Response.objects.filter(answer__prompt__relationship=ours),
             "profile_id": Assessment.objects.filter(member__relationship=ours),
         }.get(name)

@@ -70,6 +70,8 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     as_bob("POST", f"{url}/guesses", {"about_member_id": alices_place, "choice": 0})
     as_alice("PUT", f"{url}/answer", {"text": "alice-answer-1100", "choice": 1})
     as_charlie("PUT", f"{url}/answer", {"text": "charlie-answer-3390", "choice": 0})
+    bobs_place = ours.memberships.get(user=bob).pk
+    as_alice("POST", f"{url}/nudges", {"member_id": bobs_place})
     opened = as_bob("PUT", f"{url}/answer", {"text": "bob-answer-2231", "choice": 0})
     assert opened["revealed"]
     alices = next(a for a in opened["answers"] if a["text"] == "alice-answer-1100")
@@ -83,7 +85,7 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     as_bob("POST", f"{base}/questions", {"text": question, "category": "memories", "depth": 1})
     as_bob("PUT", "/api/me/boundaries", {"categories": ["family_roots"]})
     as_bob("PUT", f"{base}/preferences", {"depth_cap": 2, "sexual_content_consent": True})
-    as_bob("PUT", f"{base}/reminders", {**reminder, "nudges_welcome": True})
+    as_bob("PUT", f"{base}/reminders", {**reminder, "nudges_welcome": False})
     deck = as_bob("GET", f"{base}/decks")[0]["key"]
     as_bob("POST", f"{base}/sittings", {"deck": deck})
 
