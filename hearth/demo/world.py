@@ -15,6 +15,7 @@ from hearth.checkins.demo import build_checkin_history
 from hearth.notifications.demo import build_notification_history
 from hearth.questions.demo import build_question_history
 from hearth.relationships.models import Invitation, Member, Relationship
+from hearth.reminders.demo import build_reminder_history
 
 DEMO_PASSWORD = "together-at-home"  # noqa: S105 - published in the README on purpose
 DEMO_DOMAIN = "example.com"
@@ -160,6 +161,7 @@ STEPS = [
     build_question_history,
     build_checkin_history,
     build_notification_history,
+    build_reminder_history,
 ]
 
 
