@@ -1,11 +1,11 @@
 from datetime import datetime, time
 
-from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema, Status
 
 from hearth.api_types import errors, me
-from hearth.notifications import selectors, services
-from hearth.notifications.models import DeliveryPreferences, NotificationKind
+from hearth.notifications import devices, selectors, services, vapid
+from hearth.notifications.models import DeliveryPreferences, NotificationKind, PushSubscription
 
 router = Router(tags=["notifications"])
 
@@ -92,3 +92,77 @@ def delivery_put(request: HttpRequest, body: DeliveryOut) -> DeliveryPreferences
         quiet_start=body.quiet_start,
         quiet_end=body.quiet_end,
     )
+
+
+# --- web push: this person's devices ---------------------------------------------------------
+
+
+class PushKeyOut(Schema):
+    public_key: str = Field(
+        description="Hearth's application server key (VAPID), base64url: pass it to "
+        "pushManager.subscribe as applicationServerKey."
+    )
+
+
+class PushKeysIn(Schema):
+    p256dh: str = Field(max_length=100, description="The device's public key, base64url.")
+    auth: str = Field(max_length=40, description="The device's secret, base64url.")
+
+
+class PushSubscriptionIn(Schema):
+    """A browser's PushSubscription.toJSON(), as it is."""
+
+    endpoint: str = Field(max_length=1000, description="The push service's https address.")
+    keys: PushKeysIn
+
+
+class DeviceOut(Schema):
+    id: int
+    label: str = Field(description="What the device seems to be, e.g. 'Firefox on Android'.")
+    created_at: datetime
+    last_used_at: datetime | None = Field(description="When a notification last reached it.")
+
+
+@router.get(
+    "/push/key",
+    response={200: PushKeyOut, **errors()},
+    summary="The key a browser subscribes to Hearth's notifications with",
+)
+def push_key(request: HttpRequest) -> PushKeyOut:
+    return PushKeyOut(public_key=vapid.application_server_key())
+
+
+@router.get(
+    "/push/subscriptions",
+    response={200: list[DeviceOut], **errors()},
+    summary="The devices you turned notifications on for",
+)
+def push_subscriptions_list(request: HttpRequest) -> list[PushSubscription]:
+    return list(devices.devices_of(me(request)))
+
+
+@router.post(
+    "/push/subscriptions",
+    response={201: DeviceOut, **errors(400, 422)},
+    summary="Turn notifications on for this device",
+)
+def push_subscriptions_add(request: HttpRequest, body: PushSubscriptionIn) -> Status[object]:
+    subscription = services.push_subscription_add(
+        user=me(request),
+        endpoint=body.endpoint,
+        p256dh=body.keys.p256dh,
+        auth=body.keys.auth,
+        user_agent=request.headers.get("User-Agent", ""),
+    )
+    return Status(201, subscription)
+
+
+@router.delete(
+    "/push/subscriptions/{subscription_id}",
+    response={204: None, **errors(404, 422)},
+    summary="Turn notifications off for one of your devices",
+)
+def push_subscriptions_remove(request: HttpRequest, subscription_id: int) -> Status[None]:
+    if not services.push_subscription_remove(user=me(request), subscription_id=subscription_id):
+        raise Http404
+    return Status(204, None)

@@ -6,4 +6,5 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        from hearth.notifications import receivers  # noqa: F401 - connects signal handlers
+        # Connects the signal handlers, and registers the push channel.
+        from hearth.notifications import push, receivers  # noqa: F401

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.db import models
@@ -99,3 +100,38 @@ class DeliveryPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"Delivery for {self.user_id}"
+
+
+class PushSubscription(models.Model):
+    """A device (a browser on a phone or computer) a person turned notifications on for. The
+    push service's address and the keys are the browser's; they only ever carry a message
+    there, and are never shown or exported."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(
+        max_length=1000, unique=True, help_text="The push service's address for this device."
+    )
+    p256dh = models.CharField(max_length=100, help_text="The device's public key (base64url).")
+    auth = models.CharField(max_length=40, help_text="The device's secret (base64url).")
+    label = models.CharField(max_length=60, blank=True, help_text="What the device seems to be.")
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(endpoint__startswith="https://") | Q(endpoint__startswith="http://"),
+                name="push_endpoint_is_a_web_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label or 'A device'} of {self.user_id}"
+
+    @property
+    def endpoint_digest(self) -> str:
+        """Lets this device's page recognise it in the list without the address being shown."""
+        return hashlib.sha256(self.endpoint.encode()).hexdigest()[:16]

@@ -1,4 +1,4 @@
-from hearth.notifications.models import DeliveryPreferences, Notification
+from hearth.notifications.models import DeliveryPreferences, Notification, PushSubscription
 from hearth.notifications.selectors import headline
 from hearth.personal_data import Erasure, declare
 
@@ -29,5 +29,20 @@ declare(
         "email": "email",
         "quiet_start": "quiet_start",
         "quiet_end": "quiet_end",
+    },
+)
+
+declare(
+    PushSubscription,
+    what="Devices you turned notifications on for: what each seems to be, since when, and when "
+    "a notification last reached it; their push address and keys only carry messages there, "
+    "and are not exported",
+    owner="user",
+    erasure=Erasure.WITH_ACCOUNT,
+    table="devices",
+    fields={
+        "device": "label",
+        "turned_on_at": "created_at",
+        "last_reached_at": "last_used_at",
     },
 )

@@ -4,12 +4,13 @@ once, and through the channels they chose once the change is saved."""
 from collections.abc import Iterable
 from datetime import time
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
-from hearth.notifications import delivery
-from hearth.notifications.models import DeliveryPreferences, Notification
+from hearth.notifications import delivery, devices
+from hearth.notifications.models import DeliveryPreferences, Notification, PushSubscription
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member, Relationship
 
@@ -89,3 +90,58 @@ def delivery_preferences_set(
     preferences.quiet_start, preferences.quiet_end = quiet_start, quiet_end
     preferences.save()
     return preferences
+
+
+# --- devices ---------------------------------------------------------------------------------
+
+MAX_DEVICES = 10
+
+
+def push_subscription_add(
+    *, user: User, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+) -> PushSubscription:
+    """Turn notifications on for a device. The same device again only refreshes its keys; a
+    device someone else turned them on for before (a shared browser) now reaches this person."""
+    endpoint = endpoint.strip()
+    # Tests run a push service on this machine; nothing else may have one here.
+    loopback = getattr(settings, "PUSH_TO_LOOPBACK", False)
+    if problem := devices.endpoint_problem(endpoint, loopback_allowed=loopback):
+        raise NotificationError(problem, field="endpoint")
+    public_key = devices.decoded_key(p256dh.strip(), 65)
+    if public_key is None or not devices.is_device_public_key(public_key):
+        raise NotificationError(
+            "The device's public key (p256dh) must be a P-256 point in base64url.",
+            field="p256dh",
+        )
+    secret = devices.decoded_key(auth.strip(), 16)
+    if secret is None:
+        raise NotificationError(
+            "The device's secret (auth) must be 16 bytes in base64url.", field="auth"
+        )
+    with transaction.atomic():
+        known = PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
+        others = PushSubscription.objects.filter(user=user).exclude(endpoint=endpoint)
+        if others.count() >= MAX_DEVICES:
+            raise NotificationError(
+                f"Notifications are on for {MAX_DEVICES} devices already. Remove one you no "
+                "longer use, then try again."
+            )
+        subscription = known or PushSubscription(endpoint=endpoint)
+        subscription.user = user
+        subscription.p256dh = devices.unpadded(public_key)
+        subscription.auth = devices.unpadded(secret)
+        subscription.label = devices.label_for(user_agent)
+        subscription.save()
+    return subscription
+
+
+def push_subscription_remove(*, user: User, subscription_id: int) -> bool:
+    """Forget one of the person's devices; whether there was one."""
+    deleted, _ = PushSubscription.objects.filter(user=user, pk=subscription_id).delete()
+    return deleted > 0
+
+
+def push_subscription_forget(*, user: User, endpoint: str) -> bool:
+    """Forget the device the person is using, known by its push address."""
+    deleted, _ = PushSubscription.objects.filter(user=user, endpoint=endpoint.strip()).delete()
+    return deleted > 0

@@ -1,13 +1,16 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
-from hearth.notifications import selectors, services
+from hearth.notifications import devices, selectors, services, vapid
 from hearth.notifications.forms import DeliveryPreferencesForm
-from hearth.refusals import refusal_shown
+from hearth.refusals import Refusal, refusal_shown
 
 
 def signed_in(request: HttpRequest) -> User:
@@ -61,4 +64,74 @@ def preferences(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, "Saved. Hearth will reach you the way you chose.")
             return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    return render(
+        request,
+        "notifications/preferences.html",
+        {
+            "form": form,
+            "push_on": current.push,
+            "devices": devices.devices_of(user),
+            "application_server_key": vapid.application_server_key(),
+        },
+    )
+
+
+def json_body(request: HttpRequest) -> dict[str, object]:
+    try:
+        body = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        body = None
+    if not isinstance(body, dict):
+        raise Refusal("Hearth expected the device's details as JSON.")
+    return body
+
+
+def text(body: dict[str, object], *path: str) -> str:
+    """A string inside the JSON body, or an empty one."""
+    value: object = body
+    for name in path:
+        value = value.get(name) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+@require_POST
+@login_required
+def device_add(request: HttpRequest) -> JsonResponse:
+    """This page's script hands over the browser's push subscription (as JSON)."""
+    try:
+        body = json_body(request)
+        services.push_subscription_add(
+            user=signed_in(request),
+            endpoint=text(body, "endpoint"),
+            p256dh=text(body, "keys", "p256dh"),
+            auth=text(body, "keys", "auth"),
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+    except Refusal as refusal:
+        return JsonResponse({"detail": refusal.message}, status=400)
+    messages.success(request, "Notifications are on for this device.")
+    return JsonResponse({"detail": "on"}, status=201)
+
+
+@require_POST
+@login_required
+def device_forget(request: HttpRequest) -> JsonResponse:
+    """This page's script turns notifications off for the device it runs on."""
+    try:
+        endpoint = text(json_body(request), "endpoint")
+    except Refusal as refusal:
+        return JsonResponse({"detail": refusal.message}, status=400)
+    services.push_subscription_forget(user=signed_in(request), endpoint=endpoint)
+    messages.success(request, "Notifications are off for this device.")
+    return JsonResponse({"detail": "off"})
+
+
+@require_POST
+@login_required
+def device_remove(request: HttpRequest, subscription_id: int) -> HttpResponse:
+    if not services.push_subscription_remove(
+        user=signed_in(request), subscription_id=subscription_id
+    ):
+        raise Http404
+    messages.success(request, "Removed. That device won't get notifications from Hearth now.")
+    return redirect(reverse("notifications:preferences") + "#devices")

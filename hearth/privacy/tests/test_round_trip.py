@@ -27,6 +27,10 @@ PLAIN = ["Robin-4410", "they-8812", "bob@example.com", "token-name-3301"]
 SECRET = "TOTPSECRET5521"  # a two-factor secret: never exported, gone after deletion
 # … and encrypted at rest (looked for in every decrypted value).
 ENCRYPTED = ["bob-answer-2231", "bob-reply-8890", "bob-question-4452", "bob-note-6620"]
+# A device's public key (a point on P-256, as a browser gives it).
+DEVICE_KEY = (
+    "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"
+)
 
 
 class Caller:
@@ -58,6 +62,11 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     as_bob("POST", "/api/tokens", {"name": "token-name-3301"})
     quiet = {"push": True, "email": "digest", "quiet_start": "21:30", "quiet_end": "07:15"}
     as_bob("PUT", "/api/me/delivery", quiet)
+    device = {
+        "endpoint": "https://push.example.net/wpush/v2/bob-device-5518",
+        "keys": {"p256dh": DEVICE_KEY, "auth": "c2VjcmV0LTE2LWJ5dGVzIQ"},
+    }
+    as_bob("POST", "/api/push/subscriptions", device)
     reminder = {"at": "07:40", "days": ["monday", "friday"], "to_devices": True, "by_email": True}
     as_bob("PUT", "/api/me/checkin-reminder", reminder)
 

@@ -73,4 +73,54 @@ self.addEventListener("fetch", (event) => {
 });
 
 // ---- Push and notification clicks -------------------------------------------------------
-// The web push part of Hearth fills this section with its "push" and "notificationclick" handlers.
+// A "push" message from Hearth becomes a notification; a "notificationclick" opens where it leads.
+// Messages say what waits (title, words, where it leads), never what anyone wrote.
+const ICON = "{% static 'hearth/icons/icon-192.png' %}";
+
+// Only ever a page of this Hearth: anything else leads home.
+function inHearth(url) {
+  try {
+    const target = new URL(url || "/", self.location.origin);
+    return target.origin === self.location.origin ? target.href : self.location.origin + "/";
+  } catch (error) {
+    return self.location.origin + "/";
+  }
+}
+
+self.addEventListener("push", (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (error) {
+    message = {};
+  }
+  const options = {
+    body: typeof message.body === "string" ? message.body : "Something is waiting for you.",
+    icon: ICON,
+    data: { url: inHearth(message.url) },
+  };
+  if (typeof message.tag === "string" && message.tag) options.tag = message.tag; // a repeat replaces it
+  const title = typeof message.title === "string" && message.title ? message.title : "Hearth";
+  event.waitUntil(self.registration.showNotification(title, options));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = inHearth(event.notification.data?.url);
+  event.waitUntil((async () => {
+    const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    const ours = open.filter((client) => new URL(client.url).origin === self.location.origin);
+    const there = ours.find((client) => client.url === url);
+    if (there) return there.focus();
+    for (const client of ours) {
+      if (!("navigate" in client)) continue;
+      try {
+        const focused = await client.focus();
+        return await focused.navigate(url);
+      } catch (error) {
+        // not this worker's page yet, or it can't be focused: open a new one
+      }
+    }
+    return self.clients.openWindow(url);
+  })());
+});
