@@ -6,5 +6,5 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        # Connects the signal handlers, and registers the push channel.
-        from hearth.notifications import push, receivers  # noqa: F401
+        # Connects the signal handlers, and registers the e-mail and push channels.
+        from hearth.notifications import email, push, receivers  # noqa: F401

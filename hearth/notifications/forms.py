@@ -27,10 +27,14 @@ class DeliveryPreferencesForm(forms.ModelForm):
             "quiet_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, can_email: bool = True, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         instance = self.instance
         self.fields["quiet"].initial = instance.quiet_start != instance.quiet_end
+        if not can_email:
+            del self.fields["email"]  # this Hearth can't send mail: nothing to choose
+        elif instance.user_id is not None:
+            self.fields["email"].help_text = f"To {instance.user.email}."
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.notifications import delivery, devices
+from hearth.notifications.email import digest_keep_scheduled
 from hearth.notifications.models import DeliveryPreferences, Notification, PushSubscription
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member, Relationship
@@ -82,13 +83,35 @@ def delivery_preferences_for(user: User) -> DeliveryPreferences:
 def delivery_preferences_set(
     *, user: User, push: bool, email: str, quiet_start: time, quiet_end: time
 ) -> DeliveryPreferences:
-    """Save how the person wants to be reached; the same start and end mean no quiet hours."""
+    """Save how the person wants to be reached; the same start and end mean no quiet hours.
+    E-mail can be chosen only on a Hearth that can send it (a choice made before it stopped
+    being able to may stay, and is simply not used)."""
     if email not in DeliveryPreferences.Email.values:
         raise NotificationError("Choose how often e-mail may come.", field="email")
     preferences = delivery_preferences_for(user)
+    if not settings.EMAIL_CAN_SEND and email not in (
+        DeliveryPreferences.Email.OFF,
+        preferences.email,
+    ):
+        raise NotificationError(
+            "This Hearth can't send e-mail, so e-mail can't be turned on. Whoever runs it can "
+            "set e-mail up; then you can choose it here.",
+            field="email",
+        )
     preferences.push, preferences.email = push, email
     preferences.quiet_start, preferences.quiet_end = quiet_start, quiet_end
     preferences.save()
+    if email == DeliveryPreferences.Email.DIGEST:
+        digest_keep_scheduled(user)
+    return preferences
+
+
+def email_stop(*, user: User) -> DeliveryPreferences:
+    """No more e-mail to this person, whatever they had chosen (the link in every mail)."""
+    preferences = delivery_preferences_for(user)
+    if preferences.email != DeliveryPreferences.Email.OFF:
+        preferences.email = DeliveryPreferences.Email.OFF
+        preferences.save(update_fields=["email"])
     return preferences
 
 

@@ -16,4 +16,5 @@ urlpatterns = [
         views.device_remove,
         name="device_remove",
     ),
+    path("e-mail/stop/<str:token>/", views.email_stop, name="email_stop"),
 ]

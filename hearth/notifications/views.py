@@ -1,14 +1,17 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.accounts.models import User
-from hearth.notifications import devices, selectors, services, vapid
+from hearth.notifications import devices, email, selectors, services, vapid
 from hearth.notifications.forms import DeliveryPreferencesForm
 from hearth.refusals import Refusal, refusal_shown
 
@@ -51,14 +54,15 @@ def read_all(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
     current = services.delivery_preferences_for(user)
-    form = DeliveryPreferencesForm(request.POST or None, instance=current)
+    can_email = settings.EMAIL_CAN_SEND
+    form = DeliveryPreferencesForm(request.POST or None, instance=current, can_email=can_email)
     if request.method == "POST" and form.is_valid():
         quiet_start, quiet_end = form.quiet_hours()
         with refusal_shown(request, form):
             services.delivery_preferences_set(
                 user=user,
                 push=form.cleaned_data["push"],
-                email=form.cleaned_data["email"],
+                email=form.cleaned_data.get("email", current.email),
                 quiet_start=quiet_start,
                 quiet_end=quiet_end,
             )
@@ -69,6 +73,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         "notifications/preferences.html",
         {
             "form": form,
+            "can_email": can_email,
             "push_on": current.push,
             "devices": devices.devices_of(user),
             "application_server_key": vapid.application_server_key(),
@@ -135,3 +140,19 @@ def device_remove(request: HttpRequest, subscription_id: int) -> HttpResponse:
         raise Http404
     messages.success(request, "Removed. That device won't get notifications from Hearth now.")
     return redirect(reverse("notifications:preferences") + "#devices")
+
+
+@csrf_exempt  # the signed link is the permission; mail programs post without a page (RFC 8058)
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_stop(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every mail: GET asks (link checkers open links), POST stops all e-mail."""
+    try:
+        user = email.user_of_stop_token(token)
+    except signing.BadSignature:
+        return render(request, "notifications/email_stop.html", {"state": "broken"}, status=400)
+    if user is None:
+        return render(request, "notifications/email_stop.html", {"state": "gone"}, status=404)
+    if request.method == "POST":
+        services.email_stop(user=user)
+        return render(request, "notifications/email_stop.html", {"state": "stopped"})
+    return render(request, "notifications/email_stop.html", {"state": "ask"})

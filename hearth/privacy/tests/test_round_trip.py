@@ -118,8 +118,9 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
 
 @pytest.mark.django_db(transaction=True)
 def test_everything_planted_through_every_feature_is_exported_then_erased(
-    client, ours, alice, bob, charlie
+    client, settings, ours, alice, bob, charlie
 ):
+    settings.EMAIL_CAN_SEND = True  # so e-mail can be chosen
     plant_everything(client, ours, alice, bob, charlie)
     person = person_of(bob)
     unplanted = [entry.label for entry in entries() if not entry.rows(person).exists()]
