@@ -38,6 +38,14 @@ def topic(notification: Notification) -> str:
     return hashlib.sha256(notification.key.encode()).hexdigest()[:32]
 
 
+def session() -> requests.Session:
+    """Push services answer where they are asked; a redirect could lead anywhere (inside the
+    server's own network, say), so none is followed."""
+    without_redirects = requests.Session()
+    without_redirects.max_redirects = 0
+    return without_redirects
+
+
 def wants_push(notification: Notification, preferences: DeliveryPreferences) -> bool:
     return (
         preferences.push
@@ -55,6 +63,7 @@ def send_push(notification: Notification) -> None:
         return  # turned off since it was queued
     data = message(notification)
     failures: list[str] = []
+    http = session()
     for subscription in PushSubscription.objects.filter(user_id=notification.recipient_id):
         try:
             webpush(
@@ -69,6 +78,7 @@ def send_push(notification: Notification) -> None:
                 ttl=TIME_TO_LIVE,
                 timeout=TIMEOUT,
                 headers={"Urgency": "normal", "Topic": topic(notification)},
+                requests_session=http,
             )
         except WebPushException as error:
             status = error.status_code or 0
@@ -85,6 +95,12 @@ def send_push(notification: Notification) -> None:
                     subscription.pk,
                     status,
                 )
+        except requests.TooManyRedirects:
+            log.warning(
+                "A push service redirected notification %s for device %s; not followed",
+                notification.pk,
+                subscription.pk,
+            )
         except requests.RequestException as error:
             failures.append(f"{subscription.label}: {type(error).__name__}")
         else:

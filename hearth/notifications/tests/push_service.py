@@ -100,6 +100,8 @@ class PushService:
                 else:
                     status = service.answers.pop(0) if service.answers else 201
                 self.send_response(status)
+                if 300 <= status < 400:
+                    self.send_header("Location", f"{service.url}/elsewhere")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 

@@ -155,6 +155,18 @@ def test_a_refusal_that_trying_again_would_not_change_is_logged_and_not_retried(
     assert PushSubscription.objects.filter(user=bob).exists()
 
 
+@pytest.mark.parametrize("status", [302, 307, 308])
+def test_a_redirect_from_a_push_service_is_not_followed(
+    ours, alice, bob, push_service, no_quiet_hours, django_capture_on_commit_callbacks, status
+):
+    device, _ = turn_on(push_service, bob)
+    push_service.always[device.path] = status
+    alice_answers(ours, alice, django_capture_on_commit_callbacks)
+    assert run_ready_tasks() == ["delivered"]
+    assert [r.path for r in push_service.received] == [device.path], "nothing went elsewhere"
+    assert waiting_tasks() == []
+
+
 def test_nothing_is_queued_for_devices_when_the_person_turned_them_off(
     ours, alice, bob, push_service, django_capture_on_commit_callbacks
 ):
