@@ -50,3 +50,44 @@ def test_a_turn_is_announced_and_the_reveal_reaches_an_open_page(
     # Alice never reloads: her page hears of the reveal by itself within seconds.
     shared = alice.get_by_role("region", name="What you shared")
     expect(shared.get_by_text("Cooking together on a quiet evening.")).to_be_visible(timeout=12_000)
+
+
+def test_in_a_group_one_gentle_nudge_reaches_the_quiet_one_and_a_second_is_declined_kindly(
+    browser: Browser, live_server, ours, charlie
+):
+    from hearth.relationships.tests.factories import add_member
+
+    add_member(ours, charlie)
+    prompt = todays_prompt(ours)
+    words_only = next(
+        q
+        for q in Question.objects.filter(key__isnull=False, depth=1)
+        if not q.choices and q.fits("romantic", ours.phase)
+    )
+    Prompt.objects.filter(pk=prompt.pk).update(question=words_only)
+    base, today = live_server.url, f"{live_server.url}/r/{ours.pk}/today/"
+    pages = {}
+    for who in ("alice", "bob", "charlie"):
+        pages[who] = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        log_in(pages[who], base, f"{who}@example.com")
+    alice, bob, charlie_page = pages["alice"], pages["bob"], pages["charlie"]
+
+    for page, words in ((alice, "A slow breakfast."), (bob, "An evening walk.")):
+        page.goto(today)
+        page.get_by_label("Your answer").fill(words)
+        page.get_by_role("button", name="Save my answer").click()
+        expect(page.get_by_text("Answers open when everyone has answered.")).to_be_visible()
+    alice.reload()
+    expect(alice.get_by_text("Waiting for Charlie.")).to_be_visible()  # Bob's page still offers the reminder after Alice sends one
+
+    alice.get_by_role("button", name="Remind Charlie").click()
+    expect(alice.get_by_text("Charlie will find a gentle reminder from you.")).to_be_visible()
+    expect(alice.get_by_text("Charlie has had a gentle reminder.")).to_be_visible()
+
+    bob.get_by_role("button", name="Remind Charlie").click()
+    expect(
+        bob.get_by_text("Charlie has already had a gentle reminder for this one.")
+    ).to_be_visible()
+
+    charlie_page.goto(f"{base}/notifications/")
+    expect(charlie_page.get_by_role("link", name="would love to hear your answer")).to_have_count(1)
