@@ -78,7 +78,8 @@ def test_in_a_group_one_gentle_nudge_reaches_the_quiet_one_and_a_second_is_decli
         page.get_by_role("button", name="Save my answer").click()
         expect(page.get_by_text("Answers open when everyone has answered.")).to_be_visible()
     alice.reload()
-    expect(alice.get_by_text("Waiting for Charlie.")).to_be_visible()  # Bob's page still offers the reminder after Alice sends one
+    expect(alice.get_by_text("Waiting for Charlie.")).to_be_visible()
+    # Bob's page, opened before Alice sends a reminder, still offers one.
 
     alice.get_by_role("button", name="Remind Charlie").click()
     expect(alice.get_by_text("Charlie will find a gentle reminder from you.")).to_be_visible()
