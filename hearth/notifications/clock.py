@@ -24,19 +24,18 @@ def wall_moment(day: dt.date, at: dt.time, zone: ZoneInfo) -> dt.datetime:
     if exists(day, at, zone):
         return wall.astimezone(UTC)
     # Skipped by a jump: the clock reads an earlier time at the fold=1 reading and a later
-    # one at fold=0; the jump lies between. Find the first minute past it.
-    low = wall.replace(fold=1).astimezone(UTC)
-    high = wall.replace(fold=0).astimezone(UTC)
+    # one at fold=0; the jump lies between. Find the first whole second past it (clocks jump
+    # on whole seconds).
+    low = int(wall.replace(fold=1).astimezone(UTC).timestamp())
+    high = int(wall.replace(fold=0).astimezone(UTC).timestamp())
     target = wall.replace(tzinfo=None)
-    while high - low > dt.timedelta(seconds=1):
-        middle = low + (high - low) / 2
-        if middle.astimezone(zone).replace(tzinfo=None) >= target:
+    while high - low > 1:
+        middle = (low + high) // 2
+        if dt.datetime.fromtimestamp(middle, zone).replace(tzinfo=None) >= target:
             high = middle
         else:
             low = middle
-    return high.replace(microsecond=0) + (
-        dt.timedelta(seconds=1) if high.microsecond else dt.timedelta()
-    )
+    return dt.datetime.fromtimestamp(high, UTC)
 
 
 def next_local_time(

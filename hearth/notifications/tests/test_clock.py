@@ -4,7 +4,7 @@ set for a time happens once a chosen day, at that local time, and never in quiet
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from hearth.notifications.clock import (
@@ -43,6 +43,12 @@ def local(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 
 
 @given(after=instants, zone=zones, at=times, days=day_sets)
+@example(  # Casablanca's clocks jumped from 02:00 to 03:00 on 23 April 2023
+    after=dt.datetime(2023, 4, 22, 12, tzinfo=UTC),
+    zone=ZoneInfo("Africa/Casablanca"),
+    at=dt.time(2, 30),
+    days=frozenset(range(7)),
+)
 def test_it_happens_at_the_chosen_local_time_on_a_chosen_day(after, zone, at, days):
     moment = next_local_time(after, zone, at, days)
     assert moment > after
