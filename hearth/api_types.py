@@ -1,6 +1,7 @@
 """What every API module shares: the caller and their membership, error bodies, safe text,
 time zones."""
 
+from datetime import time
 from typing import Annotated, Any
 
 from django.http import HttpRequest
@@ -29,6 +30,18 @@ def errors(*statuses: int) -> dict[int, type[Schema]]:
 # Text the API keeps has no NUL character, as Django's form fields ask (PostgreSQL can't store
 # one); each field adds its own lengths.
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
+
+
+# A time of day on the person's own clock, "HH:MM" (no zone: their own time zone applies).
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["19:00"])]
+
+
+def clock_in(value: str) -> time:
+    return time.fromisoformat(value)
+
+
+def clock_out(value: time) -> str:
+    return value.strftime("%H:%M")
 
 
 def check_time_zone(value: str | None) -> str | None:

@@ -286,6 +286,10 @@ HELP_RESOURCES_FILE = Path(
     env("HEARTH_HELP_RESOURCES", str(REPO_DIR / "content" / "help_resources.toml"))
 )
 
+# Web push goes only to push services on the internet over https; tests turn this on to
+# reach a push service of their own on 127.0.0.1.
+PUSH_TO_LOOPBACK = False
+
 # Invitations
 INVITATION_DAYS_VALID = envint("HEARTH_INVITATION_DAYS", 7)
 RELATIONSHIP_MAX_MEMBERS = 12

@@ -1,9 +1,9 @@
-from datetime import datetime, time
+from datetime import datetime
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from hearth.api_types import errors, me
+from hearth.api_types import ClockTime, clock_in, clock_out, errors, me
 from hearth.notifications import devices, selectors, services, vapid
 from hearth.notifications.models import DeliveryPreferences, NotificationKind, PushSubscription
 
@@ -32,8 +32,8 @@ class ReadIn(Schema):
 class DeliveryOut(Schema):
     push: bool = Field(description="Send notifications to the devices you turned it on for.")
     email: DeliveryPreferences.Email
-    quiet_start: time = Field(description="Quiet hours, in your own time zone.")
-    quiet_end: time = Field(description="The same as quiet_start for no quiet hours.")
+    quiet_start: ClockTime = Field(description="Quiet hours from HH:MM, in your own time zone.")
+    quiet_end: ClockTime = Field(description="Until HH:MM; the same as quiet_start for none.")
 
 
 def listed(request: HttpRequest) -> NotificationsOut:
@@ -79,18 +79,28 @@ def notifications_read(request: HttpRequest, body: ReadIn) -> NotificationsOut:
     response={200: DeliveryOut, **errors()},
     summary="How Hearth may reach you outside the app",
 )
-def delivery_get(request: HttpRequest) -> DeliveryPreferences:
-    return services.delivery_preferences_for(me(request))
+def delivery_get(request: HttpRequest) -> DeliveryOut:
+    return delivery_out(services.delivery_preferences_for(me(request)))
 
 
 @router.put("/me/delivery", response={200: DeliveryOut, **errors(400, 422)})
-def delivery_put(request: HttpRequest, body: DeliveryOut) -> DeliveryPreferences:
-    return services.delivery_preferences_set(
+def delivery_put(request: HttpRequest, body: DeliveryOut) -> DeliveryOut:
+    preferences = services.delivery_preferences_set(
         user=me(request),
         push=body.push,
         email=body.email,
-        quiet_start=body.quiet_start,
-        quiet_end=body.quiet_end,
+        quiet_start=clock_in(body.quiet_start),
+        quiet_end=clock_in(body.quiet_end),
+    )
+    return delivery_out(preferences)
+
+
+def delivery_out(preferences: DeliveryPreferences) -> DeliveryOut:
+    return DeliveryOut(
+        push=preferences.push,
+        email=DeliveryPreferences.Email(preferences.email),
+        quiet_start=clock_out(preferences.quiet_start),
+        quiet_end=clock_out(preferences.quiet_end),
     )
 
 

@@ -4,13 +4,21 @@ person who gave it."""
 
 from typing import Any
 
+from django.contrib.auth.signals import user_logged_out
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django.urls import reverse
 
+from hearth.accounts.models import User
 from hearth.checkins.models import RelationshipCheckIn
 from hearth.checkins.signals import support_shared
 from hearth.notifications.models import Notification
-from hearth.notifications.services import notifications_read, notify
+from hearth.notifications.services import (
+    SIGNED_IN_DEVICE,
+    notifications_read,
+    notify,
+    push_subscription_forget,
+)
 from hearth.questions.models import Answer, Prompt, Response
 from hearth.questions.signals import answer_given, prompt_revealed, response_given
 from hearth.relationships.models import Member
@@ -110,3 +118,12 @@ def could_use_support(sender: Any, entry: RelationshipCheckIn, **kwargs: Any) ->
         relationship=member.relationship,
         actor=member,
     )
+
+
+@receiver(user_logged_out)
+def signed_out(sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
+    """Signing out on a device that was turned on here stops its notifications, so a shared
+    device doesn't go on showing the last person's."""
+    endpoint = request.session.get(SIGNED_IN_DEVICE) if request is not None else None
+    if user is not None and endpoint:
+        push_subscription_forget(user=user, endpoint=endpoint)

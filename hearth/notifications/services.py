@@ -164,6 +164,10 @@ def push_subscription_remove(*, user: User, subscription_id: int) -> bool:
     return deleted > 0
 
 
+# The session key under which a sign-in remembers the device it turned notifications on for.
+SIGNED_IN_DEVICE = "push_endpoint"
+
+
 def push_subscription_forget(*, user: User, endpoint: str) -> bool:
     """Forget the device the person is using, known by its push address."""
     deleted, _ = PushSubscription.objects.filter(user=user, endpoint=endpoint.strip()).delete()

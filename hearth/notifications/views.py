@@ -114,6 +114,8 @@ def device_add(request: HttpRequest) -> JsonResponse:
         )
     except Refusal as refusal:
         return JsonResponse({"detail": refusal.message}, status=400)
+    # Remembered with the sign-in, so signing out on a shared device stops its notifications.
+    request.session[services.SIGNED_IN_DEVICE] = text(body, "endpoint").strip()
     messages.success(request, "Notifications are on for this device.")
     return JsonResponse({"detail": "on"}, status=201)
 

@@ -1,18 +1,16 @@
 from datetime import datetime, time
 from enum import StrEnum
-from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from hearth.api_types import errors, me, membership
+from hearth.api_types import ClockTime, clock_in, clock_out, errors, me, membership
 from hearth.questions.selectors import prompt_for
 from hearth.reminders import selectors, services
 from hearth.reminders.models import CheckInReminder, QuestionReminder
 
 router = Router(tags=["reminders"])
 R = "/relationships/{relationship_id}"
-ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", examples=["19:00"])]
 
 
 class Weekday(StrEnum):
@@ -42,7 +40,7 @@ class ReminderIn(Schema):
     )
 
     def clock_time(self) -> time | None:
-        return time.fromisoformat(self.at) if self.at is not None else None
+        return clock_in(self.at) if self.at is not None else None
 
     def weekdays(self) -> frozenset[int]:
         return frozenset(WEEK.index(day) for day in self.days)
@@ -78,8 +76,8 @@ class NudgeOut(Schema):
     sent_at: datetime
 
 
-def clock_out(at: time | None) -> str | None:
-    return at.strftime("%H:%M") if at is not None else None
+def clock_or_none(at: time | None) -> str | None:
+    return clock_out(at) if at is not None else None
 
 
 def days_out(reminder: QuestionReminder | CheckInReminder) -> list[Weekday]:
@@ -88,7 +86,7 @@ def days_out(reminder: QuestionReminder | CheckInReminder) -> list[Weekday]:
 
 def question_out(reminder: QuestionReminder) -> QuestionReminderOut:
     return QuestionReminderOut(
-        at=clock_out(reminder.at),
+        at=clock_or_none(reminder.at),
         days=days_out(reminder),
         to_devices=reminder.to_devices,
         by_email=reminder.by_email,
@@ -99,7 +97,7 @@ def question_out(reminder: QuestionReminder) -> QuestionReminderOut:
 
 def checkin_out(reminder: CheckInReminder) -> ReminderOut:
     return ReminderOut(
-        at=clock_out(reminder.at),
+        at=clock_or_none(reminder.at),
         days=days_out(reminder),
         to_devices=reminder.to_devices,
         by_email=reminder.by_email,

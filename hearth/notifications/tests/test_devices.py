@@ -283,3 +283,16 @@ def test_devices_go_with_the_account(alice):
     add(alice)
     account_delete(user=alice)
     assert not PushSubscription.objects.exists()
+
+
+def test_signing_out_on_a_shared_device_stops_its_notifications(client, alice):
+    client.force_login(alice)
+    client.post(
+        reverse("notifications:device_add"),
+        json.dumps(subscription_json()),
+        content_type="application/json",
+        HTTP_USER_AGENT=FIREFOX_ON_ANDROID,
+    )
+    assert PushSubscription.objects.filter(user=alice).count() == 1
+    client.post(reverse("account_logout"))
+    assert not PushSubscription.objects.filter(user=alice).exists()

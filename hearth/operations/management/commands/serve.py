@@ -42,6 +42,7 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         call_command("schedule_reminders", verbosity=0)
+        call_command("schedule_digests", verbosity=0)
         bin_dir = os.path.dirname(sys.executable)
         commands = [web_command(bin_dir, bind, workers)]
         if not no_worker:
