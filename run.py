@@ -1,16 +1,12 @@
 #!/usr/bin/env python3
-"""Hearth in two commands, needing only Python 3.11+.
-
-python3 run.py          install into .venv, prepare ./data, serve at http://127.0.0.1:8000
-python3 run.py test     install test tools (and Chromium where missing), run the whole suite
-python3 run.py demo     load demo accounts with 90 days of history (see README)
-"""
+"""Hearth in two commands, needing only Python 3.11+: `python3 run.py --help` lists them."""
 
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -19,6 +15,27 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+HELP = {"-h", "--help", "help"}
+
+USAGE = """\
+usage: python3 run.py [serve] [--host HOST] [--port PORT]
+       python3 run.py test [pytest arguments]
+       python3 run.py demo [--reset]
+
+  serve   the default: install into .venv, prepare ./data, and serve Hearth with its
+          background worker at http://127.0.0.1:8000; Ctrl-C stops both
+  test    install the test tools (and Chromium where missing) and run the whole suite
+  demo    add demo people with 90 days of history (--reset rebuilds them)
+
+Choosing where Hearth listens:
+  python3 run.py --port 8080                        http://127.0.0.1:8080
+  python3 run.py serve --host 0.0.0.0 --port 8080   every network interface too (list this
+                                                    computer's address in HEARTH_ALLOWED_HOSTS)
+  HEARTH_BIND=127.0.0.1:8080 python3 run.py         the same as --port 8080, from the environment
+  More options for serve, after the first run: .venv/bin/hearth serve --help
+
+The first run installs Hearth into .venv, which takes a minute or two; later runs start at once.
+"""
 
 
 def say(message: str) -> None:
@@ -29,21 +46,32 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
 
 
+def is_installed(marker: Path, fingerprint: str, extras: str) -> bool:
+    """Installed from this pyproject.toml, with these extras (the test tools include the rest)."""
+    installed = marker.read_text() if marker.exists() else ""
+    return installed == fingerprint + extras or (not extras and installed.startswith(fingerprint))
+
+
 def ensure_installed(extras: str = "") -> None:
     """Create .venv and install Hearth into it, again only when pyproject.toml changed."""
     if sys.version_info < (3, 11):
         sys.exit("Hearth needs Python 3.11 or newer.")
+    fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    marker = VENV / ".hearth-installed"
+    if PYTHON.exists() and is_installed(marker, fingerprint, extras):
+        return
+    started = time.monotonic()
     if not PYTHON.exists():
         say("creating a virtual environment in .venv")
         venv.EnvBuilder(with_pip=True).create(VENV)
-    fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest() + extras
-    marker = VENV / ".hearth-installed"
-    if marker.exists() and marker.read_text() == fingerprint:
-        return
-    say("installing Hearth" + (f" with {extras}" if extras else ""))
+    say("updating pip")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".{extras}")
-    marker.write_text(fingerprint)
+    what = "Hearth and its test tools" if extras else "Hearth"
+    say(f"installing {what} (first run takes a minute or two)")
+    # pip's own lines and progress bars show it is working.
+    run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-e", f".{extras}")
+    marker.write_text(fingerprint + extras)
+    say(f"installed in {time.monotonic() - started:.0f} s")
 
 
 def find_chromium() -> str | None:
@@ -98,11 +126,18 @@ def test(args: list[str]) -> None:
     run(PYTHON, "-m", "pytest", *args, env=env)
 
 
-def main() -> None:
-    command, *rest = sys.argv[1:] or ["serve"]
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in HELP:
+        print(USAGE, end="")
+        sys.exit(0)
+    # No command, or options first (`python3 run.py --port 8080`): serve.
+    command, *rest = args if args and not args[0].startswith("-") else ["serve", *args]
     commands = {"serve": serve, "test": test, "demo": demo}
     if command not in commands:
-        sys.exit(__doc__)
+        print(f"hearth: there is no command {command!r}\n", file=sys.stderr)
+        print(USAGE, end="", file=sys.stderr)
+        sys.exit(2)
     try:
         commands[command](rest)
     except subprocess.CalledProcessError as error:

@@ -9,13 +9,18 @@ from hearth.accounts.api import router as accounts_router
 from hearth.accounts.services import api_token_user
 from hearth.assessments.api import router as assessments_router
 from hearth.checkins.api import router as checkins_router
+from hearth.gratitude.api import router as gratitude_router
 from hearth.insights.api import router as insights_router
+from hearth.lessons.api import router as lessons_router
 from hearth.notifications.api import router as notifications_router
+from hearth.practices.api import router as practices_router
 from hearth.privacy.api import router as privacy_router
 from hearth.questions.api import router as questions_router
+from hearth.recommendations.api import router as recommendations_router
 from hearth.refusals import Refusal
 from hearth.relationships.api import router as relationships_router
 from hearth.reminders.api import router as reminders_router
+from hearth.reviews.api import router as reviews_router
 
 
 class SessionAuth(APIKeyCookie):
@@ -53,6 +58,11 @@ api.add_router("/", assessments_router)
 api.add_router("/", insights_router)
 api.add_router("/", notifications_router)
 api.add_router("/", reminders_router)
+api.add_router("/", practices_router)
+api.add_router("/", lessons_router)
+api.add_router("/", gratitude_router)
+api.add_router("/", reviews_router)
+api.add_router("/", recommendations_router)
 
 
 @api.exception_handler(Refusal)

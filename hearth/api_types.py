@@ -27,6 +27,15 @@ def errors(*statuses: int) -> dict[int, type[Schema]]:
     return {status: InvalidOut if status == 422 else ErrorOut for status in (401, *statuses)}
 
 
+class MemberRef(Schema):
+    id: int
+    display_name: str
+
+
+def member_ref(member: Member) -> MemberRef:
+    return MemberRef(id=member.pk, display_name=member.display_name)
+
+
 # Text the API keeps has no NUL character, as Django's form fields ask (PostgreSQL can't store
 # one); each field adds its own lengths.
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]

@@ -172,6 +172,20 @@ def plain(value: Any) -> Any:
     return value
 
 
+def own_and_shared(
+    person: Person,
+    own: models.QuerySet[Any],
+    visible_to: "Callable[[Member], models.QuerySet[Any]]",
+    related: tuple[str, ...] = (),
+) -> list[Any]:
+    """The person's own rows and those others shared with each place they had, through the same
+    selector the pages read; once each, oldest first."""
+    seen = {row.pk: row for row in own.select_related(*related)}
+    for member in person.members:
+        seen.update((row.pk, row) for row in visible_to(member).select_related(*related))
+    return sorted(seen.values(), key=lambda row: row.pk)
+
+
 def records(rows: Iterable[Any], fields: Fields) -> list[Row]:
     """Rows as export records: each field is an attribute name or a function of the row."""
     return [

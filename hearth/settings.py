@@ -61,8 +61,10 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # allauth's list of passkeys says when each was last used
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for the project-wide form renderer below
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -77,6 +79,11 @@ INSTALLED_APPS = [
     "hearth.activity",
     "hearth.checkins",
     "hearth.assessments",
+    "hearth.practices",
+    "hearth.lessons",
+    "hearth.gratitude",
+    "hearth.reviews",
+    "hearth.recommendations",
     "hearth.insights",
     "hearth.notifications",
     "hearth.reminders",
@@ -104,7 +111,11 @@ MIDDLEWARE = [
     "hearth.accounts.middleware.PrivatePagesMiddleware",
 ]
 
+# Dates and times written one way on every page (hearth/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["hearth.formats"]
 ROOT_URLCONF = "hearth.urls"
+# Form templates may be overridden in hearth/templates/django/forms/ (labels without colons).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "hearth.wsgi.application"
 
 TEMPLATES = [
@@ -267,6 +278,7 @@ CONTENT_SECURITY_POLICY = {
 SECURE = envbool("HEARTH_SECURE", False)
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
+CSRF_FAILURE_VIEW = "hearth.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = SECURE and envbool("HEARTH_SSL_REDIRECT", True)

@@ -15,6 +15,10 @@ urlpatterns = [
     path("", include("hearth.checkins.urls")),
     path("", include("hearth.assessments.urls")),
     path("", include("hearth.insights.urls")),
+    path("", include("hearth.practices.urls")),
+    path("", include("hearth.lessons.urls")),
+    path("", include("hearth.gratitude.urls")),
+    path("", include("hearth.reviews.urls")),
     path("", include("hearth.notifications.urls")),
     path("", include("hearth.reminders.urls")),
     path("", include("hearth.privacy.urls")),
@@ -23,3 +27,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A request Django stops before it knows who is asking (an unknown host, say) still gets our page.
+handler400 = "hearth.errors.bad_request"

@@ -10,12 +10,14 @@ class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form."""
 
     display_name = forms.CharField(
-        max_length=60, help_text="What the people in your relationships will see."
+        max_length=60,
+        help_text="The name the people in your relationships will see. You can change it later.",
     )
     time_zone = forms.ChoiceField(
         choices=time_zone_choices,
         initial="UTC",
         widget=forms.Select(attrs={"data-guess": "browser"}),
+        help_text="Your days, check-ins and reminders follow it. You can change it later.",
     )
     is_adult = forms.BooleanField(
         label="I am 18 or older",

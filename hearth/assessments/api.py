@@ -5,7 +5,9 @@ from ninja import Field, Router, Schema, Status
 
 from hearth.api_types import errors, membership
 from hearth.assessments import selectors, services
-from hearth.assessments.models import Assessment
+from hearth.assessments.models import Assessment, AssessmentDraft
+from hearth.assessments.selectors import ScaleMeaning
+from hearth.relationships.models import Member
 
 router = Router(tags=["profiles"])
 R = "/relationships/{relationship_id}"
@@ -16,6 +18,7 @@ class ScaleOut(Schema):
     title: str
     kind: str
     description: str
+    step: int = Field(description="The step of the profile that asks this scale's statements.")
 
 
 class ItemOut(Schema):
@@ -31,7 +34,10 @@ class InstrumentOut(Schema):
 
 
 class AssessmentIn(Schema):
-    answers: dict[str, int] = Field(description="Item key → 1..7; kept private.")
+    answers: dict[str, int] = Field(
+        description="Item key → 1..7 for every statement offered; kept private. A partial "
+        "profile is refused (400): keep answers in progress in the draft instead."
+    )
     shared: bool = False
 
 
@@ -40,6 +46,41 @@ class AssessmentOut(Schema):
     taken_at: datetime
     scores: dict[str, float]
     shared: bool
+
+
+class DraftIn(Schema):
+    answers: dict[str, int] = Field(
+        description="Item key → 1..7, some or all; added to the answers already kept."
+    )
+    shared: bool | None = Field(None, description="Whether to share the scores once finished.")
+
+
+class DraftOut(Schema):
+    answers: dict[str, int] = Field(description="Item key → 1..7, answered so far; private.")
+    shared: bool
+    answered: int
+    total: int
+    next_step: int | None = Field(description="The first step with a statement unanswered.")
+    started_at: datetime | None
+    updated_at: datetime | None
+
+
+class SuggestionOut(Schema):
+    kind: str = Field(description='"deck" or "practice"')
+    key: str
+    title: str
+    why: str
+    minutes: int | None
+
+
+class ScaleMeaningOut(Schema):
+    key: str
+    title: str
+    score: float
+    band: str = Field(description='"strength", "steady" or "grow"')
+    band_words: str
+    meaning: str
+    suggestion: SuggestionOut | None
 
 
 class PersonAssessmentOut(Schema):
@@ -52,6 +93,11 @@ class PersonAssessmentOut(Schema):
 class SideBySideOut(Schema):
     people: list[PersonAssessmentOut]
     agreement: dict[str, str] = Field(description='Scale → "agree" or "differ".')
+    together: dict[str, str] = Field(description="Scale → where people agree or differ, in words.")
+    meanings: list[ScaleMeaningOut] = Field(
+        description="What each score of my latest profile means, with something to try for "
+        "the lower-scoring scales."
+    )
     my_history: list[AssessmentOut]
 
 
@@ -63,6 +109,39 @@ def profile_out(a: Assessment) -> AssessmentOut:
     return AssessmentOut(id=a.pk, taken_at=a.taken_at, scores=a.scores, shared=a.shared)
 
 
+def draft_out(member: Member, draft: AssessmentDraft | None) -> DraftOut:
+    offered = services.instrument_for(member)
+    answers = draft.answers if draft else {}
+    keys = [q.key for q in offered.questions]
+    following = offered.first_unanswered_step(answers)
+    return DraftOut(
+        answers={key: answers[key] for key in keys if key in answers},
+        shared=draft.shared if draft else False,
+        answered=sum(1 for key in keys if key in answers),
+        total=len(keys),
+        next_step=following.number if following else None,
+        started_at=draft.started_at if draft else None,
+        updated_at=draft.updated_at if draft else None,
+    )
+
+
+def meaning_out(m: ScaleMeaning) -> ScaleMeaningOut:
+    s = m.suggestion
+    return ScaleMeaningOut(
+        key=m.key,
+        title=m.title,
+        score=m.score,
+        band=m.band,
+        band_words=m.band_words,
+        meaning=m.meaning,
+        suggestion=SuggestionOut(
+            kind=s.kind, key=s.key, title=s.title, why=s.why, minutes=s.minutes
+        )
+        if s
+        else None,
+    )
+
+
 @router.get(
     R + "/profile/items",
     response={200: InstrumentOut, **errors(400, 404, 422)},
@@ -72,12 +151,49 @@ def items(request: HttpRequest, relationship_id: int) -> InstrumentOut:
     offered = services.instrument_for(membership(request, relationship_id))
     return InstrumentOut(
         scales=[
-            ScaleOut(key=s.key, title=s.title, kind=s.kind, description=s.description)
-            for s in offered.scales
+            ScaleOut(
+                key=step.scale.key,
+                title=step.scale.title,
+                kind=step.scale.kind,
+                description=step.scale.description,
+                step=step.number,
+            )
+            for step in offered.steps
         ],
         items=[ItemOut(key=q.key, scale=q.scale, text=q.text) for q in offered.questions],
         points=7,
     )
+
+
+@router.get(
+    R + "/profile/draft",
+    response={200: DraftOut, **errors(400, 404, 422)},
+    summary="My profile in progress",
+)
+def draft(request: HttpRequest, relationship_id: int) -> DraftOut:
+    member = membership(request, relationship_id)
+    return draft_out(member, selectors.draft_for(member))
+
+
+@router.put(
+    R + "/profile/draft",
+    response={200: DraftOut, **errors(400, 404, 422)},
+    summary="Keep answers in progress",
+)
+def draft_save(request: HttpRequest, relationship_id: int, body: DraftIn) -> DraftOut:
+    member = membership(request, relationship_id)
+    kept = services.assessment_draft_save(member=member, answers=body.answers, shared=body.shared)
+    return draft_out(member, kept)
+
+
+@router.delete(
+    R + "/profile/draft",
+    response={204: None, **errors(400, 404, 422)},
+    summary="Start the profile again",
+)
+def draft_discard(request: HttpRequest, relationship_id: int) -> Status[None]:
+    services.assessment_draft_discard(member=membership(request, relationship_id))
+    return Status(204, None)
 
 
 @router.post(
@@ -98,8 +214,10 @@ def take(request: HttpRequest, relationship_id: int, body: AssessmentIn) -> Stat
 )
 def side_by_side(request: HttpRequest, relationship_id: int) -> SideBySideOut:
     member = membership(request, relationship_id)
-    titles = {s.key: s.title for s in services.instrument_for(member).scales}
-    view = selectors.side_by_side(member, titles)
+    offered = services.instrument_for(member)
+    view = selectors.side_by_side(member, {s.key: s.title for s in offered.scales})
+    latest = selectors.latest_own(member)
+    meanings = selectors.profile_meanings(member, latest, offered) if latest else []
     return SideBySideOut(
         people=[
             PersonAssessmentOut(
@@ -111,6 +229,8 @@ def side_by_side(request: HttpRequest, relationship_id: int) -> SideBySideOut:
             for m, a in view.people
         ],
         agreement=view.agreement,
+        together={row.key: row.together for row in view.rows if row.together},
+        meanings=[meaning_out(m) for m in meanings],
         my_history=[profile_out(a) for a in member.assessments.all()[:50]],
     )
 

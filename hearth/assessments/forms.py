@@ -1,6 +1,6 @@
 from django import forms
 
-from hearth.assessments.instrument import Instrument
+from hearth.assessments.instrument import Step
 
 AGREEMENT = [
     (1, "Strongly disagree"),
@@ -11,18 +11,24 @@ AGREEMENT = [
     (6, "Agree"),
     (7, "Strongly agree"),
 ]
+SHARE_LABEL = "Share my scores (not my answers) with this relationship"
 
 
-class ProfileForm(forms.Form):
-    shared = forms.BooleanField(
-        required=False,
-        label="Share my scores (not my answers) with this relationship",
-    )
+class StepForm(forms.Form):
+    """One step of the profile: its statements, and on the last step the choice to share."""
 
-    def __init__(self, *args: object, instrument: Instrument, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        step: Step,
+        last: bool,
+        answers: dict[str, int],
+        shared: bool,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.instrument = instrument
-        for question in instrument.questions:
+        self.step = step
+        for question in step.questions:
             self.fields[question.key] = forms.TypedChoiceField(
                 coerce=int,
                 choices=AGREEMENT,
@@ -31,18 +37,24 @@ class ProfileForm(forms.Form):
                 # Unanswered statements reach the service, which names every one of them.
                 required=False,
                 empty_value=None,
+                initial=answers.get(question.key),
                 error_messages={"invalid_choice": "Choose a number from 1 to 7."},
+            )
+        if last:
+            self.fields["shared"] = forms.BooleanField(
+                required=False, label=SHARE_LABEL, initial=shared
             )
 
     def answers(self) -> dict[str, int]:
         return {
-            q.key: self.cleaned_data[q.key]
-            for q in self.instrument.questions
-            if self.cleaned_data.get(q.key) is not None
+            key: self.cleaned_data[key]
+            for key in self.step.keys
+            if self.cleaned_data.get(key) is not None
         }
 
-    def by_scale(self) -> list[tuple[str, list[forms.BoundField]]]:
-        return [
-            (scale.title, [self[q.key] for q in self.instrument.questions if q.scale == scale.key])
-            for scale in self.instrument.scales
-        ]
+    def shared(self) -> bool | None:
+        """The share choice, when this step asks it."""
+        return self.cleaned_data["shared"] if "shared" in self.fields else None
+
+    def statements(self) -> list[forms.BoundField]:
+        return [self[key] for key in self.step.keys]

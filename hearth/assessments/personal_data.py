@@ -1,6 +1,7 @@
-"""Intimacy profiles: every statement answered and every score, the person's own."""
+"""Intimacy profiles: every statement answered and every score, the person's own; and a profile
+in progress, answered so far."""
 
-from hearth.assessments.models import Assessment
+from hearth.assessments.models import Assessment, AssessmentDraft
 from hearth.personal_data import Erasure, declare
 
 declare(
@@ -16,6 +17,23 @@ declare(
         "taken_at": "taken_at",
         "answers": "answers",
         "scores": "scores",
+        "shared": "shared",
+    },
+)
+
+declare(
+    AssessmentDraft,
+    what="An intimacy profile you started and haven't finished: the answers so far, and "
+    "whether you meant to share the scores",
+    owner="member",
+    erasure=Erasure.DELETED,
+    table="profiles_in_progress",
+    related=("member__relationship",),
+    fields={
+        "relationship": lambda d: d.member.relationship.name,
+        "started_at": "started_at",
+        "updated_at": "updated_at",
+        "answers": "answers",
         "shared": "shared",
     },
 )

@@ -16,6 +16,10 @@ SCALE_POINTS = 7
 SCORED_SHARE = 0.8
 MIN_ITEMS = 3
 MIN_RESPONDENTS = 10
+# Where a 0–100 score turns from "room to grow" to "steady" (a mean answer of "neither"), and
+# from "steady" to "a real strength" (a mean answer past "somewhat agree").
+STEADY_FROM = 50.0
+STRENGTH_FROM = 70.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,15 @@ def scale_scores(answers: Mapping[str, int], items: Sequence[Item]) -> dict[str,
         if _enough_answered(len(values), len(scale_items)):
             scores[scale] = _points_to_percent(sum(values) / len(values))
     return scores
+
+
+def band(score: float) -> str:
+    """Which of three plain bands a scale score falls in: "strength", "steady" or "grow"."""
+    if not 0 <= score <= 100:
+        raise ValueError(f"A scale score runs from 0 to 100, not {score}.")
+    if score >= STRENGTH_FROM:
+        return "strength"
+    return "steady" if score >= STEADY_FROM else "grow"
 
 
 def item_matrix(

@@ -17,6 +17,15 @@ CLOSENESS_WORDS = {
 }
 
 
+RELATIONSHIP_FIELDS = (
+    "closeness",
+    "felt_understood",
+    "affection",
+    "shared_personal",
+    "share_support",
+)
+
+
 class CheckInForm(forms.Form):
     """One screen: personal items once, then each relationship's items."""
 
@@ -44,7 +53,11 @@ class CheckInForm(forms.Form):
         label="A private note (only you will see it)",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    support_wanted = forms.BooleanField(required=False, label="I could use some support today")
+    support_wanted = forms.BooleanField(
+        required=False,
+        label="I could use some support today",
+        help_text="Just for you, unless you let a relationship below know.",
+    )
 
     def __init__(
         self, *args: object, members: list[Member], days: list[tuple[str, str]], **kwargs: object
@@ -56,6 +69,8 @@ class CheckInForm(forms.Form):
             p = f"r{m.pk}-"
             self.fields[p + "closeness"] = forms.TypedChoiceField(
                 coerce=int,
+                required=False,
+                empty_value=None,
                 choices=[(n, f"{n}: {w}") for n, w in CLOSENESS_WORDS.items()],
                 widget=forms.RadioSelect,
                 label=f"How close do you feel to {m.relationship.name}?",
@@ -75,23 +90,41 @@ class CheckInForm(forms.Form):
                 required=False, label="I shared something personal"
             )
             self.fields[p + "share_support"] = forms.BooleanField(
-                required=False, label="Let them see I could use support"
+                required=False, label=f"Let {m.relationship.name} know I could use support"
             )
+
+    def clean(self) -> dict[str, object]:
+        """A relationship left untouched is left out of the day; one with anything else filled
+        in needs its closeness too."""
+        data = super().clean() or {}
+        for m in self.members:
+            p = f"r{m.pk}-"
+            touched = any(
+                data.get(p + name)
+                for name in ("felt_understood", "affection", "shared_personal", "share_support")
+            )
+            if touched and data.get(p + "closeness") is None:
+                self.add_error(
+                    p + "closeness",
+                    f"Tap the circles that fit how close you feel to {m.relationship.name}, "
+                    "or clear the other answers for it to leave it out today.",
+                )
+        return data
+
+    def days_for_relationships(self) -> list[tuple[Member, dict[str, object]]]:
+        """The relationships with a closeness today, and what was given for each."""
+        data = self.cleaned_data
+        return [
+            (m, {name: data[f"r{m.pk}-{name}"] for name in RELATIONSHIP_FIELDS})
+            for m in self.members
+            if data.get(f"r{m.pk}-closeness") is not None
+        ]
 
     def relationship_fields(self) -> list[tuple[Member, dict[str, forms.BoundField]]]:
         return [
             (
                 m,
-                {
-                    name: self[f"r{m.pk}-{name}"]
-                    for name in (
-                        "closeness",
-                        "felt_understood",
-                        "affection",
-                        "shared_personal",
-                        "share_support",
-                    )
-                },
+                {name: self[f"r{m.pk}-{name}"] for name in RELATIONSHIP_FIELDS},
             )
             for m in self.members
         ]

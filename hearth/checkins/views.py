@@ -73,15 +73,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
                 support_wanted=data["support_wanted"],
                 relationships=[
-                    RelationshipDay(
-                        relationship_id=m.relationship_id,
-                        closeness=data[f"r{m.pk}-closeness"],
-                        felt_understood=data[f"r{m.pk}-felt_understood"],
-                        affection=data[f"r{m.pk}-affection"],
-                        shared_personal=data[f"r{m.pk}-shared_personal"],
-                        share_support=data[f"r{m.pk}-share_support"],
-                    )
-                    for m in members
+                    RelationshipDay(relationship_id=m.relationship_id, **given)  # type: ignore[arg-type]
+                    for m, given in form.days_for_relationships()
                 ],
             )
             messages.success(request, "Checked in. Thank you for taking a moment.")

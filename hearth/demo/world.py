@@ -12,10 +12,13 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.checkins.demo import build_checkin_history
+from hearth.gratitude.demo import build_gratitude_history
 from hearth.notifications.demo import build_notification_history
+from hearth.practices.demo import build_practice_history
 from hearth.questions.demo import build_question_history
 from hearth.relationships.models import Invitation, Member, Relationship
 from hearth.reminders.demo import build_reminder_history
+from hearth.reviews.demo import build_review_history
 
 DEMO_PASSWORD = "together-at-home"  # noqa: S105 - published in the README on purpose
 DEMO_DOMAIN = "example.com"
@@ -160,6 +163,9 @@ STEPS = [
     build_relationships,
     build_question_history,
     build_checkin_history,
+    build_practice_history,
+    build_gratitude_history,
+    build_review_history,
     build_notification_history,
     build_reminder_history,
 ]

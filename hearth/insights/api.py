@@ -1,9 +1,12 @@
+from datetime import date
+
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from hearth.api_types import errors, me, membership
 from hearth.checkins.services import person_today
 from hearth.insights.dashboard import dashboard_for
+from hearth.insights.statistics import MIN_DAYS
 
 router = Router(tags=["insights"])
 
@@ -16,7 +19,7 @@ class AssociationOut(Schema):
     days: int
     days_with: int
     days_without: int
-    sentence: str
+    sentence: str = Field(description="The finding in one plain sentence.")
 
 
 class CorrelationOut(Schema):
@@ -24,6 +27,7 @@ class CorrelationOut(Schema):
     low: float
     high: float
     days: int
+    sentence: str
 
 
 class ChartOut(Schema):
@@ -31,12 +35,34 @@ class ChartOut(Schema):
     summary: str
 
 
+class WeekRecapOut(Schema):
+    first_day: date
+    last_day: date
+    questions_together: int
+    responses_given: int
+    checkins: int
+    practices_done: int
+    thanks_sent: int
+    thanks_received: int
+    noticed: int = Field(description="Lines in your gratitude log.")
+
+
+class TogetherSoFarOut(Schema):
+    questions_together: int
+    practices_done: int = Field(description="Yours, and the others' you may see.")
+    thank_yous: int = Field(description="Those you may read.")
+
+
 class InsightsOut(Schema):
     days_recorded: int
+    patterns_need_days: int = Field(description="Check-ins needed before any pattern shows.")
+    caveat: str
     associations: list[AssociationOut]
     not_enough_data_for: list[str]
     stress_and_closeness: CorrelationOut | None
-    charts: list[ChartOut]
+    charts: list[ChartOut] = Field(description="What the page draws, in words.")
+    this_week: WeekRecapOut
+    together: TogetherSoFarOut
 
 
 @router.get(
@@ -47,25 +73,45 @@ class InsightsOut(Schema):
 def insights(request: HttpRequest, relationship_id: int) -> InsightsOut:
     member = membership(request, relationship_id)
     board = dashboard_for(member, person_today(me(request)))
-    pair = board.stress_and_closeness
+    link, week, together = board.stress_and_closeness, board.week, board.together
     return InsightsOut(
         days_recorded=board.days_recorded,
+        patterns_need_days=MIN_DAYS,
+        caveat=board.caveat,
         associations=[
             AssociationOut(
-                behaviour=a.behaviour,
-                estimate=a.estimate,
-                low=a.low,
-                high=a.high,
-                days=a.days,
-                days_with=a.days_with,
-                days_without=a.days_without,
-                sentence=a.sentence,
+                behaviour=f.association.behaviour,
+                estimate=f.association.estimate,
+                low=f.association.low,
+                high=f.association.high,
+                days=f.association.days,
+                days_with=f.association.days_with,
+                days_without=f.association.days_without,
+                sentence=f.text,
             )
-            for a in board.associations
+            for f in board.findings
         ],
         not_enough_data_for=board.silent_behaviours,
-        stress_and_closeness=CorrelationOut(r=pair[0], low=pair[1], high=pair[2], days=pair[3])
-        if pair
+        stress_and_closeness=CorrelationOut(
+            r=link.r, low=link.low, high=link.high, days=link.days, sentence=link.text
+        )
+        if link
         else None,
         charts=[ChartOut(title=c.title, summary=c.summary) for c in board.charts],
+        this_week=WeekRecapOut(
+            first_day=week.first_day,
+            last_day=week.last_day,
+            questions_together=week.questions_together,
+            responses_given=week.responses_given,
+            checkins=week.checkins,
+            practices_done=week.practices_done,
+            thanks_sent=week.thanks_sent,
+            thanks_received=week.thanks_received,
+            noticed=week.noticed,
+        ),
+        together=TogetherSoFarOut(
+            questions_together=together.questions_together,
+            practices_done=together.practices_done,
+            thank_yous=together.thank_yous,
+        ),
     )

@@ -1,35 +1,23 @@
-"""Charts drawn by the server with matplotlib as SVG: no scripts, no CDN, readable on a phone."""
+"""Line charts drawn by the server as inline SVG: no scripts, no CDN, legible at any width.
 
-import base64
-import io
+The outer <svg> has no viewBox, so its text is laid out in CSS pixels and sized by the
+stylesheet: it never shrinks with a narrow screen nor swells on a wide one. Only the plot area
+inside it stretches with the width, and its lines keep their thickness (non-scaling-stroke).
+Colours are CSS classes (`c1`…`c5`, `.grid`, text uses the page's variables), so a chart
+follows the page in light and dark. Every label and number passes through format_html.
+"""
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import matplotlib
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
-matplotlib.use("Agg")
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-
-# Mid-tone colours that read on light and dark pages alike.
-COLOURS = ["#c2552f", "#3a7bd5", "#2e9e6a", "#b07d12", "#8a5cc7"]
-INK = "#8a8a8a"
-
-matplotlib.rcParams.update(
-    {
-        "svg.fonttype": "none",  # text stays text: smaller, selectable, uses the page's fonts
-        "svg.hashsalt": "hearth",  # stable ids, so the same data draws the same file
-        "font.family": "sans-serif",
-        "font.size": 13,
-        "axes.edgecolor": INK,
-        "axes.labelcolor": INK,
-        "xtick.color": INK,
-        "ytick.color": INK,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-)
+SERIES_CLASSES = ("c1", "c2", "c3", "c4", "c5")
+PLOT = 1000  # the plot area's own units, both ways; it stretches to fit
+PLOT_TOP, PLOT_HEIGHT = 12.0, 68.0  # percent of the chart's height
+MARK_POINTS_UP_TO = 12  # a line of few points shows each one
 
 
 @dataclass(frozen=True)
@@ -38,39 +26,149 @@ class Line:
     days: Sequence[date]
     values: Sequence[float | None]
 
+    @property
+    def has_points(self) -> bool:
+        return any(v is not None for v in self.values)
+
 
 @dataclass(frozen=True)
 class Chart:
+    """What a chart shows and says; drawing waits until a page asks for `svg`."""
+
+    key: str  # unique on the page, for ids: letters, digits and dashes
     title: str
-    data_uri: str
+    lines: Sequence[Line]
+    y_ticks: Sequence[float]  # the first and last are the ends of the scale
     summary: str
 
+    @property
+    def title_id(self) -> str:
+        return f"chart-{self.key}-title"
 
-def line_chart(
-    lines: Sequence[Line], *, title: str, y_range: tuple[float, float], summary: str
-) -> Chart:
-    figure, axes = plt.subplots(figsize=(5.2, 3.0), dpi=100)
-    try:
-        drawn = 0
-        for index, line in enumerate(lines):
-            points = [(d, v) for d, v in zip(line.days, line.values, strict=True) if v is not None]
-            if points:
-                drawn += 1
-                xs, ys = zip(*points, strict=True)
-                axes.plot(
-                    xs, ys, color=COLOURS[index % len(COLOURS)], linewidth=2, label=line.label
+    @property
+    def summary_id(self) -> str:
+        return f"chart-{self.key}-summary"
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        """(colour class, label) for each drawn line, when there is more than one to tell apart."""
+        drawn = [
+            (SERIES_CLASSES[i % len(SERIES_CLASSES)], line.label)
+            for i, line in enumerate(self.lines)
+            if line.has_points
+        ]
+        return drawn if len(drawn) > 1 else []
+
+    def svg(self) -> SafeString:
+        return draw(self)
+
+
+def tick_text(value: float) -> str:
+    return f"{value:g}"
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def x_ticks(first: date, last: date) -> list[tuple[float, date]]:
+    """Up to four dates spread over the range, as (percent across, date)."""
+    span = (last - first).days
+    if span == 0:
+        return [(50.0, first)]
+    steps = 3 if span >= 3 else span
+    chosen: dict[int, None] = {round(span * n / steps): None for n in range(steps + 1)}
+    return [
+        (100 * offset / span, date.fromordinal(first.toordinal() + offset)) for offset in chosen
+    ]
+
+
+def path_data(points: Sequence[tuple[float, float] | None]) -> tuple[str, str]:
+    """The line through consecutive points (a gap breaks it), and a dot for each point to mark."""
+    segments: list[str] = []
+    dots: list[str] = []
+    run: list[tuple[float, float]] = []
+    mark_all = sum(p is not None for p in points) <= MARK_POINTS_UP_TO
+    for point in [*points, None]:
+        if point is not None:
+            run.append(point)
+            continue
+        if len(run) > 1:
+            segments.append("M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in run))
+        marked = run if (mark_all or len(run) == 1) else []
+        dots.extend(f"M{x:.1f} {y:.1f} h0" for x, y in marked)
+        run = []
+    return " ".join(segments), " ".join(dots)
+
+
+def draw(chart: Chart) -> SafeString:
+    low, high = chart.y_ticks[0], chart.y_ticks[-1]
+    days = [d for line in chart.lines for d in line.days]
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+
+    def x(day: date) -> float:
+        return PLOT * (day - first).days / span if first != last else PLOT / 2
+
+    def y(value: float) -> float:
+        return PLOT * (1 - (min(max(value, low), high) - low) / (high - low))
+
+    def percent_down(value: float) -> str:
+        return f"{PLOT_TOP + PLOT_HEIGHT * (1 - (value - low) / (high - low)):.2f}%"
+
+    grid = format_html_join(
+        "",
+        '<line class="grid" x1="0" x2="100%" y1="{0}" y2="{0}"></line>'
+        '<text class="tick y-tick" x="0" y="{0}" dy="-5">{1}</text>',
+        ((percent_down(t), tick_text(t)) for t in chart.y_ticks),
+    )
+    series = []
+    for index, line in enumerate(chart.lines):
+        points = [
+            (x(d), y(v)) if v is not None else None
+            for d, v in zip(line.days, line.values, strict=True)
+        ]
+        stroke, dots = path_data(points)
+        colour = SERIES_CLASSES[index % len(SERIES_CLASSES)]
+        if stroke:
+            series.append(
+                format_html(
+                    '<path class="series {}" d="{}" vector-effect="non-scaling-stroke"></path>',
+                    colour,
+                    stroke,
                 )
-        axes.set_ylim(*y_range)
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=4))
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-        axes.grid(axis="y", color=INK, alpha=0.25)
-        if drawn > 1:
-            # Below the plot, so labels never cover the lines on a narrow screen.
-            axes.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", transparent=True)
-    finally:
-        plt.close(figure)
-    encoded = base64.b64encode(buffer.getvalue()).decode()
-    return Chart(title=title, data_uri=f"data:image/svg+xml;base64,{encoded}", summary=summary)
+            )
+        if dots:
+            series.append(
+                format_html(
+                    '<path class="dots {}" d="{}" vector-effect="non-scaling-stroke"></path>',
+                    colour,
+                    dots,
+                )
+            )
+    anchors = {0.0: "start", 100.0: "end"}
+    dates = format_html_join(
+        "",
+        '<text class="tick x-tick" x="{}%" y="100%" dy="-5" text-anchor="{}">{}</text>',
+        (
+            (f"{across:.2f}", anchors.get(across, "middle"), day_text(day))
+            for across, day in x_ticks(first, last)
+        ),
+    )
+    return format_html(
+        '<svg class="chart-svg" width="100%" height="208" role="img" focusable="false" '
+        'aria-labelledby="{} {}" xmlns="http://www.w3.org/2000/svg">'
+        "{}"
+        '<svg class="plot" x="0" y="{}%" width="100%" height="{}%" viewBox="0 0 {} {}" '
+        'preserveAspectRatio="none" overflow="visible">{}</svg>'
+        "{}</svg>",
+        chart.title_id,
+        chart.summary_id,
+        grid,
+        f"{PLOT_TOP:g}",
+        f"{PLOT_HEIGHT:g}",
+        PLOT,
+        PLOT,
+        format_html_join("", "{}", ((part,) for part in series)),
+        dates,
+    )

@@ -1,13 +1,21 @@
-"""Everything the insights page shows, gathered in a fixed number of queries."""
+"""Everything the insights page shows, gathered in a fixed number of queries.
+
+A member's check-ins are theirs alone: the trends and findings here are the viewer's own.
+What the relationship did together is counted from what the viewer may see.
+"""
 
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from statistics import fmean
 
+from django.db.models import Count, Q
+
 from hearth.checkins.models import CheckIn, RelationshipCheckIn
-from hearth.insights.charts import Chart, Line, line_chart
+from hearth.gratitude.models import Appreciation, GratitudeEntry
+from hearth.gratitude.selectors import appreciations_visible_to
+from hearth.insights.charts import Chart, Line
 from hearth.insights.statistics import (
     MIN_DAYS,
     Association,
@@ -15,19 +23,211 @@ from hearth.insights.statistics import (
     pearson_with_interval,
     rolling_mean,
 )
+from hearth.practices.models import Reflection
+from hearth.practices.selectors import reflections_visible_to
 from hearth.questions.models import Prompt, Response
 from hearth.relationships.models import Member
 
 CHART_DAYS = 90
+WEEK_DAYS = 7
+CAVEAT = "These are patterns in your own check-ins, not proof of cause and effect."
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    key: str  # the name the API gives it
+    after: str  # completes "Days after …"
+    topic: str  # in a list of what is still gathering days
+
+
+BEHAVIOURS = (
+    Behaviour(
+        "you answered the day's question together",
+        "you answered the day's question together",
+        "answering the day's question together",
+    ),
+    Behaviour(
+        "you responded to someone's answer",
+        "you responded to someone's answer",
+        "responding to answers",
+    ),
+    Behaviour("a day with hugs or touch", "hugs or touch", "hugs or touch"),
+    Behaviour(
+        "you shared something personal",
+        "you shared something personal",
+        "sharing something personal",
+    ),
+    Behaviour("you sent an appreciation", "you sent a thank-you", "thank-yous"),
+    Behaviour("you did a practice", "you did a practice", "practices"),
+)
+
+
+def points(value: float) -> str:
+    shown = f"{abs(value):.1f}"
+    return f"{shown} point" if shown == "1.0" else f"{shown} points"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One association in a short plain sentence; its numbers stay with it for a tap."""
+
+    behaviour: Behaviour
+    association: Association
+
+    @property
+    def text(self) -> str:
+        a = self.association
+        if a.interval_includes_no_difference:
+            return (
+                f"Days after {self.behaviour.after} felt about as close as other days: "
+                "no clear difference yet."
+            )
+        size = abs(a.estimate)
+        degree = "a little " if size < 0.5 else ("a lot " if size >= 1.0 else "")
+        feeling = f"{degree}closer" if a.estimate > 0 else f"{degree}less close"
+        return (
+            f"Days after {self.behaviour.after}, you felt {feeling}: "
+            f"about {points(a.estimate)} on the 7-step scale."
+        )
+
+    @property
+    def numbers(self) -> str:
+        a = self.association
+        return (
+            f"Difference in next-day closeness {a.estimate:+.1f} "
+            f"(95% interval {a.low:.1f} to {a.high:.1f}), from {a.days} days: "
+            f"{a.days_with} after {self.behaviour.after}, {a.days_without} without."
+        )
+
+
+@dataclass(frozen=True)
+class StressLink:
+    """Stress and closeness on the same day: a correlation with its 95% interval."""
+
+    r: float
+    low: float
+    high: float
+    days: int
+
+    @property
+    def text(self) -> str:
+        if self.low <= 0 <= self.high:
+            return "Stress and closeness on the same day: no clear link yet."
+        if self.r < 0:
+            return "On more stressful days, you tended to feel less close."
+        return "On more stressful days, you tended to feel closer."
+
+    @property
+    def numbers(self) -> str:
+        return (
+            f"Correlation {self.r:.2f} (95% interval {self.low:.2f} to {self.high:.2f}), "
+            f"from {self.days} days."
+        )
+
+
+@dataclass(frozen=True)
+class Tally:
+    count: int
+    words: str  # what was counted, already in the right number
+
+
+def tally(count: int, one: str, many: str) -> Tally:
+    return Tally(count, one if count == 1 else many)
+
+
+@dataclass(frozen=True)
+class WeekRecap:
+    """The last seven days, from the viewer's own side and what they may see."""
+
+    first_day: date
+    last_day: date
+    questions_together: int
+    responses_given: int
+    checkins: int
+    practices_done: int
+    thanks_sent: int
+    thanks_received: int
+    noticed: int
+
+    @property
+    def tallies(self) -> list[Tally]:
+        """What happened, leaving out what didn't: a quiet week needs no row of zeros."""
+        every = [
+            tally(
+                self.questions_together, "question answered together", "questions answered together"
+            ),
+            tally(
+                self.responses_given,
+                "response you gave to an answer",
+                "responses you gave to answers",
+            ),
+            tally(self.checkins, "check-in", "check-ins"),
+            tally(self.practices_done, "practice done", "practices done"),
+            tally(self.thanks_sent, "thank-you sent", "thank-yous sent"),
+            tally(self.thanks_received, "thank-you received", "thank-yous received"),
+            tally(
+                self.noticed,
+                "thing you noticed in your gratitude log",
+                "things you noticed in your gratitude log",
+            ),
+        ]
+        return [t for t in every if t.count]
+
+
+@dataclass(frozen=True)
+class Together:
+    """What the relationship has done together so far, counted from what the viewer may see."""
+
+    questions_together: int
+    practices_done: int
+    thank_yous: int
+
+    @property
+    def tallies(self) -> list[Tally]:
+        every = [
+            tally(
+                self.questions_together, "question answered together", "questions answered together"
+            ),
+            tally(self.practices_done, "practice done", "practices done"),
+            tally(self.thank_yous, "thank-you", "thank-yous"),
+        ]
+        return [t for t in every if t.count]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.tallies)
 
 
 @dataclass
 class Dashboard:
     days_recorded: int
+    together: Together
+    week: WeekRecap
     charts: list[Chart] = field(default_factory=list)
-    associations: list[Association] = field(default_factory=list)
-    silent_behaviours: list[str] = field(default_factory=list)
-    stress_and_closeness: tuple[float, float, float, int] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    still_gathering: list[Behaviour] = field(default_factory=list)
+    stress_and_closeness: StressLink | None = None
+    caveat: str = CAVEAT
+
+    @property
+    def patterns_showing(self) -> bool:
+        return self.days_recorded >= MIN_DAYS
+
+    @property
+    def patterns_line(self) -> str:
+        """When patterns will start to show, said plainly."""
+        if self.days_recorded == 0:
+            return "Patterns need about three weeks of check-ins; check in to start."
+        days = f"{self.days_recorded} day{'' if self.days_recorded == 1 else 's'}"
+        return f"Patterns need about three weeks of check-ins; {days} so far."
+
+    @property
+    def associations(self) -> list[Association]:
+        return [f.association for f in self.findings]
+
+    @property
+    def silent_behaviours(self) -> list[str]:
+        return [b.key for b in self.still_gathering]
 
 
 def day_range(first: date, last: date) -> list[date]:
@@ -49,8 +249,62 @@ def week_summary(name: str, values: Sequence[float | None], unit: str = "") -> s
     return text + "."
 
 
+def practices_done(member: Member, within: Q | None = None) -> int:
+    """Practices done, from the reflections the member may see; one done together on one day
+    counts once."""
+    visible = reflections_visible_to(member)
+    if within is not None:
+        visible = visible.filter(within)
+    return visible.values("practice_key", "done_on").distinct().count()
+
+
+def together_so_far(member: Member) -> Together:
+    return Together(
+        questions_together=Prompt.objects.filter(
+            relationship_id=member.relationship_id, revealed_at__isnull=False
+        )
+        .filter(answers__member=member)
+        .filter(member.while_a_member("revealed_at"))
+        .count(),
+        practices_done=practices_done(member),
+        thank_yous=appreciations_visible_to(member).count(),
+    )
+
+
+def week_recap(member: Member, today: date, zone: zoneinfo.ZoneInfo) -> WeekRecap:
+    first_day = today - timedelta(days=WEEK_DAYS - 1)
+    start = datetime.combine(first_day, time.min, tzinfo=zone)
+    end = datetime.combine(today + timedelta(days=1), time.min, tzinfo=zone)
+    thanks = appreciations_visible_to(member).aggregate(
+        sent=Count("pk", filter=Q(sender=member, created_at__gte=start, created_at__lt=end)),
+        received=Count("pk", filter=Q(recipient=member, created_at__gte=start, created_at__lt=end)),
+    )
+    return WeekRecap(
+        first_day=first_day,
+        last_day=today,
+        questions_together=Prompt.objects.filter(
+            relationship_id=member.relationship_id, revealed_at__gte=start, revealed_at__lt=end
+        )
+        .filter(answers__member=member)
+        .count(),
+        responses_given=Response.objects.filter(
+            member=member, created_at__gte=start, created_at__lt=end
+        ).count(),
+        checkins=RelationshipCheckIn.objects.filter(
+            member=member, checkin__date__gte=first_day, checkin__date__lte=today
+        ).count(),
+        practices_done=practices_done(member, Q(done_on__gte=first_day, done_on__lte=today)),
+        thanks_sent=thanks["sent"],
+        thanks_received=thanks["received"],
+        noticed=GratitudeEntry.objects.filter(
+            member=member, date__gte=first_day, date__lte=today
+        ).count(),
+    )
+
+
 def dashboard_for(member: Member, today: date) -> Dashboard:
-    """The member's own trends, and what goes with their closer days, over all their history."""
+    """The member's own trends, what goes with their closer days, and what was done together."""
+    zone = zoneinfo.ZoneInfo(member.user.time_zone if member.user else "UTC")
     personal = {
         row["date"]: row
         for row in CheckIn.objects.filter(user=member.user_id).values(
@@ -68,15 +322,27 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
             relationship_id=member.relationship_id, revealed_at__isnull=False
         ).values_list("date", flat=True)
     )
-    zone = zoneinfo.ZoneInfo(member.user.time_zone if member.user else "UTC")
     responded = {
         moment.astimezone(zone).date()
         for moment in Response.objects.filter(member=member).values_list("created_at", flat=True)
     }
+    thanked = {
+        moment.astimezone(zone).date()
+        for moment in Appreciation.objects.filter(sender=member).values_list(
+            "created_at", flat=True
+        )
+    }
+    practised = set(Reflection.objects.filter(member=member).values_list("done_on", flat=True))
     profiles = list(member.assessments.order_by("taken_at").values_list("taken_at", "scores"))
-
+    board = Dashboard(
+        days_recorded=0,
+        together=together_so_far(member),
+        week=week_recap(member, today, zone),
+        charts=profile_charts(profiles),
+    )
     if not personal and not here:
-        return Dashboard(days_recorded=0, charts=profile_charts(profiles))
+        return board
+
     first = min([*personal, *here])
     days = day_range(first, today)
     closeness = [here[d]["closeness"] if d in here else None for d in days]
@@ -85,66 +351,78 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
     sleep_by_day = {d: row["sleep_hours"] for d, row in personal.items()}
     sleep = [float(h) if (h := sleep_by_day.get(d)) is not None else None for d in days]
     recorded = [d in here for d in days]
+    board.days_recorded = sum(recorded)
+    board.charts = [*trend_charts(days, closeness, mood, stress, sleep), *board.charts]
 
+    def on_recorded_days(happened: set[date]) -> list[bool | None]:
+        return [(d in happened) if recorded[i] else None for i, d in enumerate(days)]
+
+    did: dict[str, list[bool | None]] = {
+        "you answered the day's question together": on_recorded_days(together),
+        "you responded to someone's answer": on_recorded_days(responded),
+        "a day with hugs or touch": [here[d]["affection"] if d in here else None for d in days],
+        "you shared something personal": [
+            here[d]["shared_personal"] if d in here else None for d in days
+        ],
+        "you sent an appreciation": on_recorded_days(thanked),
+        "you did a practice": on_recorded_days(practised),
+    }
+    for behaviour in BEHAVIOURS:
+        found = next_day_association(behaviour.key, did[behaviour.key], closeness)
+        if found is None:
+            board.still_gathering.append(behaviour)
+        else:
+            board.findings.append(Finding(behaviour, found))
+    if board.patterns_showing and (link := pearson_with_interval(stress, closeness)):
+        board.stress_and_closeness = StressLink(*link)
+    return board
+
+
+def trend_charts(
+    days: list[date],
+    closeness: Sequence[float | None],
+    mood: Sequence[float | None],
+    stress: Sequence[float | None],
+    sleep: Sequence[float | None],
+) -> list[Chart]:
     shown = days[-CHART_DAYS:]
     smooth_closeness = rolling_mean(closeness)[-CHART_DAYS:]
     smooth_mood = rolling_mean(mood)[-CHART_DAYS:]
     smooth_stress = rolling_mean(stress)[-CHART_DAYS:]
-    trend_charts = [
-        line_chart(
-            [Line("Closeness (1–7)", shown, smooth_closeness)],
+    # A trend needs a few days to be a trend: until then, no empty axes.
+    if not any(v is not None for v in smooth_closeness + smooth_mood):
+        return []
+    charts = [
+        Chart(
+            key="closeness",
             title="Closeness, 7-day average",
-            y_range=(1, 7),
+            lines=[Line("Closeness (1–7)", shown, smooth_closeness)],
+            y_ticks=(1, 4, 7),
             summary=week_summary("closeness", closeness),
         ),
-        line_chart(
-            [Line("Mood (1–5)", shown, smooth_mood), Line("Stress (1–5)", shown, smooth_stress)],
+        Chart(
+            key="mood-stress",
             title="Mood and stress, 7-day average",
-            y_range=(1, 5),
+            lines=[
+                Line("Mood (1–5)", shown, smooth_mood),
+                Line("Stress (1–5)", shown, smooth_stress),
+            ],
+            y_ticks=(1, 3, 5),
             summary=week_summary("mood", mood) + " " + week_summary("stress", stress),
         ),
     ]
     smooth_sleep = rolling_mean(sleep)[-CHART_DAYS:]
     if any(v is not None for v in smooth_sleep):
-        trend_charts.append(
-            line_chart(
-                [Line("Sleep (hours)", shown, smooth_sleep)],
+        charts.append(
+            Chart(
+                key="sleep",
                 title="Sleep, 7-day average",
-                y_range=(0, 12),
+                lines=[Line("Sleep (hours)", shown, smooth_sleep)],
+                y_ticks=(0, 4, 8, 12),
                 summary=week_summary("sleep", sleep, " hours"),
             )
         )
-    # A trend needs a few days to be a trend: until then, no empty axes.
-    has_trend = any(v is not None for v in smooth_closeness + smooth_mood)
-    charts = [*(trend_charts if has_trend else []), *profile_charts(profiles)]
-    behaviours = {
-        "you answered the day's question together": [
-            (d in together) if recorded[i] else None for i, d in enumerate(days)
-        ],
-        "you responded to someone's answer": [
-            (d in responded) if recorded[i] else None for i, d in enumerate(days)
-        ],
-        "a day with hugs or touch": [here[d]["affection"] if d in here else None for d in days],
-        "you shared something personal": [
-            here[d]["shared_personal"] if d in here else None for d in days
-        ],
-    }
-    associations, silent = [], []
-    for name, did in behaviours.items():
-        found = next_day_association(name, did, closeness)
-        if found is None:
-            silent.append(name)
-        else:
-            associations.append(found)
-    return Dashboard(
-        days_recorded=sum(recorded),
-        charts=charts,
-        associations=associations,
-        silent_behaviours=silent,
-        stress_and_closeness=(
-            pearson_with_interval(stress, closeness) if sum(recorded) >= MIN_DAYS else None
-        ),
-    )
+    return charts
 
 
 def profile_charts(profiles: Sequence[tuple[datetime, dict[str, float]]]) -> list[Chart]:
@@ -156,10 +434,11 @@ def profile_charts(profiles: Sequence[tuple[datetime, dict[str, float]]]) -> lis
         Line(k.replace("_", " ").capitalize(), when, [s.get(k) for _, s in profiles]) for k in keys
     ]
     return [
-        line_chart(
-            lines[:5],
+        Chart(
+            key="profile",
             title="Your profile over time",
-            y_range=(0, 100),
+            lines=lines,
+            y_ticks=(0, 50, 100),
             summary=f"Your profile scores across {len(profiles)} takings, 0 to 100.",
         )
     ]

@@ -18,6 +18,10 @@ class NotificationKind(models.TextChoices):
     NUDGE = "nudge", "A gentle nudge"
     QUESTION_REMINDER = "question_reminder", "Your reminder for the day's question"
     CHECKIN_REMINDER = "checkin_reminder", "Your reminder to check in"
+    APPRECIATION = "appreciation", "Someone thanked you"
+    PLANNED = "planned", "A practice was planned"
+    REVIEW = "review", "The weekly review"
+    PLAN_SOON = "plan_soon", "A planned practice starts soon"
 
 
 class Notification(models.Model):

@@ -12,6 +12,8 @@ from django.urls import reverse
 from hearth.accounts.models import User
 from hearth.checkins.models import RelationshipCheckIn
 from hearth.checkins.signals import support_shared
+from hearth.gratitude.models import Appreciation
+from hearth.gratitude.signals import appreciation_sent
 from hearth.notifications.models import Notification
 from hearth.notifications.services import (
     SIGNED_IN_DEVICE,
@@ -19,10 +21,14 @@ from hearth.notifications.services import (
     notify,
     push_subscription_forget,
 )
+from hearth.practices.models import Plan
+from hearth.practices.signals import plan_made
 from hearth.questions.models import Answer, Prompt, Response
 from hearth.questions.signals import answer_given, prompt_revealed, response_given
 from hearth.relationships.models import Member
 from hearth.relationships.signals import member_joined
+from hearth.reviews.models import ReviewContribution
+from hearth.reviews.signals import review_added_to
 
 Kind = Notification.Kind
 
@@ -117,6 +123,52 @@ def could_use_support(sender: Any, entry: RelationshipCheckIn, **kwargs: Any) ->
         url=reverse("questions:today", args=[member.relationship_id]),
         relationship=member.relationship,
         actor=member,
+    )
+
+
+@receiver(appreciation_sent, sender=Appreciation)
+def thanked(sender: Any, appreciation: Appreciation, **kwargs: Any) -> None:
+    """Only the person thanked hears of it; what was written stays in the app."""
+    notify(
+        recipients=[appreciation.recipient.user],
+        kind=Kind.APPRECIATION,
+        key=f"appreciation:{appreciation.pk}",
+        url=reverse("gratitude:page", args=[appreciation.relationship_id])
+        + f"#appreciation-{appreciation.pk}",
+        relationship=appreciation.relationship,
+        actor=appreciation.sender,
+    )
+
+
+@receiver(plan_made, sender=Plan)
+def planned(sender: Any, plan: Plan, **kwargs: Any) -> None:
+    notify(
+        recipients=[
+            m.user for m in current_members(plan.relationship_id) if m.pk != plan.planned_by_id
+        ],
+        kind=Kind.PLANNED,
+        key=f"planned:{plan.pk}",
+        url=reverse("practices:plan", args=[plan.relationship_id, plan.pk]),
+        relationship=plan.relationship,
+        actor=plan.planned_by,
+    )
+
+
+@receiver(review_added_to, sender=ReviewContribution)
+def reviewed(sender: Any, contribution: ReviewContribution, **kwargs: Any) -> None:
+    """The others hear once a week that the review has begun, freshened as more add to it."""
+    review = contribution.review
+    notify(
+        recipients=[
+            m.user
+            for m in current_members(review.relationship_id)
+            if m.pk != contribution.member_id
+        ],
+        kind=Kind.REVIEW,
+        key=f"review:{review.pk}",
+        url=reverse("reviews:week", args=[review.relationship_id]),
+        relationship=review.relationship,
+        actor=contribution.member,
     )
 
 

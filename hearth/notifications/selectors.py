@@ -24,6 +24,10 @@ def headline(notification: Notification) -> str:
         Kind.NUDGE: f"{who} would love to hear your answer, when you have a moment.",
         Kind.QUESTION_REMINDER: "Today's question is here, whenever you're ready.",
         Kind.CHECKIN_REMINDER: "A moment to check in, if you'd like.",
+        Kind.APPRECIATION: f"{who} sent you a thank-you.",
+        Kind.PLANNED: f"{who} planned something for {where}.",
+        Kind.REVIEW: f"{who} added to this week's review.",
+        Kind.PLAN_SOON: f"What you planned in {where} starts soon.",
     }.get(Kind(notification.kind), "Something is waiting for you.")
 
 

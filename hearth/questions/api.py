@@ -3,7 +3,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from hearth.api_types import Text, errors, me, membership
+from hearth.api_types import MemberRef, Text, errors, me, member_ref, membership
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
 from hearth.questions.selectors import PromptView
@@ -12,11 +12,6 @@ from hearth.relationships.models import Member
 
 router = Router(tags=["questions"])
 R = "/relationships/{relationship_id}"
-
-
-class MemberRef(Schema):
-    id: int
-    display_name: str
 
 
 class QuestionOut(Schema):
@@ -142,10 +137,6 @@ class JournalFilter(Schema):
     category: Category | None = None
     date_from: date | None = None
     date_to: date | None = None
-
-
-def member_ref(member: Member) -> MemberRef:
-    return MemberRef(id=member.pk, display_name=member.display_name)
 
 
 def answer_out(answer: Answer, viewer: Member) -> AnswerOut:

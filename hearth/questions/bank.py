@@ -7,15 +7,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from hearth.content import ContentError, grouped_items, kinds_and_phases, strings
 from hearth.questions.models import Category, Question
-from hearth.relationships.models import RelationshipKind, RelationshipPhase
+from hearth.relationships.models import RelationshipKind
 
 QUESTION_KEYS = {"id", "text", "depth", "kinds", "phases", "flags", "choices"}
 FLAGS = {"sexual"}
-
-
-class ContentError(ValueError):
-    """Content that breaks the documented format; the message names the file and the item."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +44,7 @@ class DeckSpec:
     description: str
     kinds: tuple[str, ...]
     sets: tuple[DeckSet, ...] = field(default_factory=tuple)
+    dimensions: tuple[str, ...] = ()  # the profile scales it serves
 
     @property
     def keys(self) -> list[str]:
@@ -59,14 +57,6 @@ def question_dir() -> Path:
 
 def decks_path() -> Path:
     return Path(settings.CONTENT_DIR) / "decks.toml"
-
-
-def strings(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ContentError(f"expected a list of strings, got {value!r}")
-    return tuple(value)
 
 
 def parse_question(raw: dict[str, object], category: str, where: str) -> QuestionSpec:
@@ -83,12 +73,7 @@ def parse_question(raw: dict[str, object], category: str, where: str) -> Questio
     depth = raw.get("depth")
     if depth not in (1, 2, 3):
         raise ContentError(f"{where}: depth must be 1, 2 or 3")
-    kinds = strings(raw.get("kinds"))
-    if not kinds or not set(kinds) <= set(RelationshipKind.values):
-        raise ContentError(f"{where}: kinds must name some of {RelationshipKind.values}")
-    phases = strings(raw.get("phases"))
-    if not set(phases) <= set(RelationshipPhase.values):
-        raise ContentError(f"{where}: unknown phase in {phases}")
+    kinds, phases = kinds_and_phases(raw, where)
     flags = strings(raw.get("flags"))
     if not set(flags) <= FLAGS:
         raise ContentError(f"{where}: unknown flag in {flags}")
@@ -113,21 +98,12 @@ def parse_question(raw: dict[str, object], category: str, where: str) -> Questio
 def load_bank(directory: Path | None = None) -> list[QuestionSpec]:
     """Every question in the content folder, validated; raises ContentError on the first flaw."""
     directory = directory or question_dir()
-    specs: list[QuestionSpec] = []
-    seen: set[str] = set()
-    for path in sorted(directory.glob("*.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        category = data.get("category")
-        if category not in Category.values or path.stem != category:
-            raise ContentError(f"{path.name}: category must be one of ours and match the file name")
-        for raw in data.get("questions", []):
-            spec = parse_question(raw, category, path.name)
-            if spec.key in seen:
-                raise ContentError(f"{path.name} {spec.key}: the id is used twice")
-            seen.add(spec.key)
-            specs.append(spec)
-    return specs
+    return [
+        parse_question(raw, category, where)
+        for where, category, raw in grouped_items(
+            directory, group="category", groups=Category.values, items="questions"
+        )
+    ]
 
 
 def load_decks(bank: list[QuestionSpec], path: Path | None = None) -> list[DeckSpec]:
@@ -159,6 +135,7 @@ def load_decks(bank: list[QuestionSpec], path: Path | None = None) -> list[DeckS
                 description=raw.get("description", ""),
                 kinds=kinds,
                 sets=sets,
+                dimensions=strings(raw.get("dimensions")),
             )
         )
     return decks

@@ -1,52 +1,90 @@
-"""90 days of daily questions for the demo: answered, shared, responded to and rated."""
+"""90 days of daily questions for the demo: answered, shared, responded to and rated.
+
+The answers are written for their questions (content/demo_answers.toml), so the demo asks only
+questions that have some, chosen by the same rules as every day's question.
+"""
 
 import random
-from datetime import datetime, timedelta
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import QuerySet
 
-from hearth.questions.models import Answer, Guess, Prompt, Response, ResponseKind
-from hearth.questions.selection import relationship_today
-from hearth.questions.services import prompt_of_the_day
+from hearth.content import ContentError
+from hearth.questions.bank import QuestionSpec, load_bank
+from hearth.questions.depth import relationship_depth
+from hearth.questions.models import Answer, Guess, Prompt, Question, Response, ResponseKind
+from hearth.questions.selection import (
+    Fit,
+    candidate_questions,
+    choose_question,
+    fit_for,
+    relationship_today,
+    times_asked,
+)
 from hearth.relationships.models import Member, Relationship
 
 if TYPE_CHECKING:
     from hearth.demo.world import DemoWorld
 
-# Written for the demo: short, ordinary answers that could follow many questions.
-SAMPLE_ANSWERS = [
-    "The first thing that comes to mind is the slow breakfast we had on the balcony. "
-    "Nothing special happened, and that was the point.",
-    "Honestly, I'm still figuring this one out. Asking it out loud helps.",
-    "When I was little I thought grown-ups had it all worked out. Now I think we mostly "
-    "just keep showing up for each other.",
-    "Probably the way you listen without trying to fix things straight away.",
-    "I'd like more quiet evenings where our phones stay in the other room.",
-    "A walk by the water, no plan, and something warm to drink afterwards.",
-    "It took me years to say this, but I get scared when people go quiet on me.",
-    "I felt really proud of myself this week, and I didn't tell anyone until now.",
-    "The smell of bread baking. It takes me straight back to my grandmother's kitchen.",
-    "I want us to keep choosing each other on the ordinary days, not just the big ones.",
-    "Being believed the first time I say something is hard for me. That's what I need.",
-    "Laughing until I couldn't breathe at that terrible film. I still think about it.",
-    "Learning to ask for help. I'm better at it than I was, but not good yet.",
-    "That trip when everything went wrong and we still had the best time.",
-    "Some days I carry more than I let on. Saying so here feels like a small relief.",
-    "I'm grateful you remembered the little thing I mentioned weeks ago.",
-    "Making something with my hands. It's when my head finally goes quiet.",
-    "I'd like to visit the place my family comes from, and take you with me.",
-    "Trust, for me, is built in tiny moments: being on time, calling back, keeping a secret.",
-    "When I'm stressed I go inward. It isn't about you, and I'm working on saying that.",
-]
+# Replies that suit any answer: they thank and ask, and claim nothing about what was said.
 SAMPLE_REPLIES = [
-    "I didn't know that. Thank you for telling me.",
-    "That made me smile. Can we do that again soon?",
-    "I feel the same way, more than I usually say.",
-    "I'd love to hear more about this over dinner.",
+    "Thank you for telling me. I didn't know that.",
+    "I'd love to hear more about this next time we talk.",
     "That means a lot. I'm glad you wrote it down.",
+    "I'm keeping this one. Thank you.",
+    "This helps me understand you a little better.",
 ]
 REACTIONS = [k for k in ResponseKind.values if k != ResponseKind.REPLY]
+
+
+@dataclass(frozen=True)
+class WrittenAnswer:
+    """One demo answer: a text, or for a question with choices an option and maybe a few words."""
+
+    text: str = ""
+    choice: int | None = None
+
+
+def demo_answers_path() -> Path:
+    return Path(settings.CONTENT_DIR) / "demo_answers.toml"
+
+
+def load_demo_answers(
+    bank: list[QuestionSpec] | None = None, path: Path | None = None
+) -> dict[str, tuple[WrittenAnswer, ...]]:
+    """The demo's answers by question id, checked against the bank; ContentError on a flaw."""
+    by_key = {spec.key: spec for spec in (load_bank() if bank is None else bank)}
+    with (path or demo_answers_path()).open("rb") as handle:
+        data = tomllib.load(handle)
+    written = {}
+    for key, table in data.items():
+        spec = by_key.get(key)
+        if spec is None or spec.is_sexual:
+            raise ContentError(f"demo_answers.toml {key}: not a question the demo can ask")
+        items = table.get("answers") if isinstance(table, dict) else None
+        if not isinstance(items, list) or not items or set(table) != {"answers"}:
+            raise ContentError(f"demo_answers.toml {key}: needs a list of answers and nothing else")
+        written[key] = tuple(parse_written_answer(item, spec) for item in items)
+    return written
+
+
+def parse_written_answer(item: object, spec: QuestionSpec) -> WrittenAnswer:
+    where = f"demo_answers.toml {spec.key}"
+    if not spec.choices:
+        if not isinstance(item, str) or not item.strip():
+            raise ContentError(f"{where}: an open question's answers are texts")
+        return WrittenAnswer(text=item.strip())
+    if not isinstance(item, dict) or not set(item) <= {"pick", "text"}:
+        raise ContentError(f"{where}: answers to a question with choices are {{ pick, text }}")
+    pick, text = item.get("pick"), item.get("text", "")
+    if pick not in spec.choices or not isinstance(text, str):
+        raise ContentError(f"{where}: {pick!r} is not one of the question's choices")
+    return WrittenAnswer(text=text.strip(), choice=spec.choices.index(pick))
 
 
 def members_on(relationship: Relationship, day_start: datetime) -> list[Member]:
@@ -54,44 +92,61 @@ def members_on(relationship: Relationship, day_start: datetime) -> list[Member]:
     return [m for m in members if m.left_at is None or m.left_at > day_start]
 
 
+def demo_prompt(
+    relationship: Relationship, day: date, fit: Fit, candidates: list[Question], seed: str
+) -> Prompt | None:
+    """The day's question as it would be chosen (fit, depth ladder, least asked first), among
+    the questions the demo has answers for."""
+    depth = relationship_depth(relationship, day, fit.caps)
+    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    question = choose_question(candidates, times_asked(relationship), depth, rng)
+    if question is None:
+        return None
+    return Prompt.objects.create(relationship=relationship, question=question, date=day)
+
+
 def build_question_history(world: "DemoWorld", days: int = 90) -> None:
+    written = load_demo_answers()
     rng = random.Random(2026)  # noqa: S311 - demo data, not secrets
     for key, relationship in world.relationships.items():
         if relationship.archived_at is not None:
             continue
         eagerness = {"couple": 0.88, "crew": 0.7, "family": 0.8}.get(key, 0.75)
         local_today = relationship_today(relationship)
+        fit = fit_for(relationship)
+        candidates = [q for q in candidate_questions(fit) if q.key in written]
         for back in range(days, -1, -1):
             moment = world.days_ago(back, hour=20)
             present = members_on(relationship, moment)
             if len(present) < 2:
                 continue
-            prompt = prompt_of_the_day(relationship, local_today - timedelta(days=back))
+            day = local_today - timedelta(days=back)
+            prompt = demo_prompt(relationship, day, fit, candidates, seed=f"{key}:{back}")
             if prompt is None:
                 continue
             Prompt.objects.filter(pk=prompt.pk).update(created_at=world.days_ago(back, hour=7))
+            # Each member gets a different one of the answers written for the question.
+            ours = written[prompt.question.key or ""]
+            options = rng.sample(ours, k=len(ours))
             if back == 0:
                 # Today: one has answered, the other hasn't yet, so the demo shows the wait.
-                add_answer(prompt, present[0], rng, moment)
+                add_answer(prompt, present[0], options[0], moment)
                 continue
-            answering = [m for m in present if rng.random() < eagerness]
-            answers = [add_answer(prompt, m, rng, moment) for m in answering]
+            answering = [(i, m) for i, m in enumerate(present) if rng.random() < eagerness]
+            answers = [
+                add_answer(prompt, m, options[i % len(options)], moment) for i, m in answering
+            ]
             if len(answering) == len(present):
                 Prompt.objects.filter(pk=prompt.pk).update(revealed_at=moment + timedelta(hours=1))
                 respond(answers, rng, moment)
 
 
-def add_answer(prompt: Prompt, member: Member, rng: random.Random, moment: datetime) -> Answer:
-    options = prompt.question.choices
-    choice = rng.randrange(len(options)) if options else None
-    text = "" if options and rng.random() < 0.5 else rng.choice(SAMPLE_ANSWERS)
-    if options and not text and choice is None:
-        choice = 0
+def add_answer(prompt: Prompt, member: Member, written: WrittenAnswer, moment: datetime) -> Answer:
     return Answer.objects.create(
         prompt=prompt,
         member=member,
-        text=text,
-        choice=choice,
+        text=written.text,
+        choice=written.choice,
         created_at=moment,
         updated_at=moment,
     )
@@ -114,7 +169,7 @@ def respond(answers: list[Answer], rng: random.Random, moment: datetime) -> None
                     answer=answer, member=other, kind=rng.choice(REACTIONS), created_at=later
                 )
                 responded = True
-            if rng.random() < 0.25:
+            if rng.random() < 0.25 and answer.text:
                 Response.objects.create(
                     answer=answer,
                     member=other,
@@ -128,9 +183,7 @@ def respond(answers: list[Answer], rng: random.Random, moment: datetime) -> None
                     prompt=answer.prompt,
                     guesser=other,
                     about=answer.member,
-                    choice=rng.choice(
-                        [answer.choice or 0, rng.randrange(len(answer.prompt.question.choices))]
-                    ),
+                    choice=plausible_guess(answer, rng),
                     created_at=moment,
                 )
         if rng.random() < 0.8:

@@ -4,7 +4,7 @@ the same selectors the pages read, so the reveal rule and membership in time hol
 
 from django.utils import timezone
 
-from hearth.personal_data import Erasure, Person, Row, Tables, declare
+from hearth.personal_data import Erasure, Person, Row, Tables, declare, own_and_shared
 from hearth.questions.models import Answer, Boundary, Guess, Question, Response, Sitting
 from hearth.questions.selectors import answers_visible_to, responses_visible_to
 
@@ -67,9 +67,7 @@ ANSWERS = declare(
 
 def responses(person: Person) -> Tables:
     details = ("member__user", "answer__member__user", "answer__prompt__relationship")
-    seen = {r.pk: r for r in RESPONSES.rows(person).select_related(*details)}
-    for member in person.members:
-        seen.update((r.pk, r) for r in responses_visible_to(member).select_related(*details))
+    rows = own_and_shared(person, RESPONSES.rows(person), responses_visible_to, details)
     return {
         "responses": [
             {
@@ -82,7 +80,7 @@ def responses(person: Person) -> Tables:
                 "text": r.text,
                 "written_at": r.created_at.isoformat(),
             }
-            for r in sorted(seen.values(), key=lambda r: r.pk)
+            for r in rows
         ]
     }
 

@@ -85,6 +85,12 @@ class PromptView:
     def others(self) -> list[Member]:
         return [m for m in self.members if m.pk != self.me.pk]
 
+    @property
+    def my_answer_heard(self) -> bool:
+        """Someone responded to my answer, so asking how understood I felt makes sense."""
+        mine = next((a for a in self.answers if a.member_id == self.me.pk), None)
+        return mine is not None and any(r.member_id != self.me.pk for r in mine.responses.all())
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -268,6 +274,16 @@ class KnowingMonth:
     month: date
     guesses: int
     matched: int
+
+
+def journal_months(prompts: QuerySet[Prompt]) -> list[date]:
+    """The months the journal has entries in, newest first (the first day of each)."""
+    return list(prompts.order_by().dates("date", "month", order="DESC"))
+
+
+def in_month(prompts: QuerySet[Prompt], month: date) -> QuerySet[Prompt]:
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return prompts.filter(date__gte=month, date__lt=following)
 
 
 def knowing_each_other(member: Member) -> list[KnowingMonth]:

@@ -5,6 +5,8 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from hearth.checkins.selectors import support_signals
+from hearth.gratitude.selectors import appreciations_for_home
+from hearth.practices.selectors import plan_view, upcoming_plans
 from hearth.questions import bank, selectors, services
 from hearth.questions.forms import (
     AnswerForm,
@@ -16,9 +18,11 @@ from hearth.questions.forms import (
     ReplyForm,
 )
 from hearth.questions.models import Boundary, Prompt, ResponseKind
+from hearth.recommendations.selectors import recommendations_for
 from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
+from hearth.reviews.selectors import reviews_visible_to
 
 REACTIONS = [(k, label) for k, label in ResponseKind.choices if k != ResponseKind.REPLY]
 
@@ -67,6 +71,9 @@ def today(request: HttpRequest, member: Member) -> HttpResponse:
         "is_today": True,
         "support": support_signals(member),
         "waiting": selectors.waiting_for_my_answer(member, today=prompt),
+        "thanks": appreciations_for_home(member),
+        "plans": [plan_view(member, p) for p in upcoming_plans(member, days=7)],
+        "recommendations": recommendations_for(member),
     }
     return render_prompt(request, member, prompt, extra=extra)
 
@@ -108,7 +115,11 @@ def answer(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse
                 text=form.cleaned_data["text"],
                 choice=form.cleaned_data.get("choice"),
             )
-            messages.success(request, "Saved. Only you can see it until everyone has answered.")
+            prompt.refresh_from_db(fields=["revealed_at"])
+            if prompt.is_revealed:
+                messages.success(request, "Everyone has answered. Here is what you all shared.")
+            else:
+                messages.success(request, "Saved. Only you can see it until everyone has answered.")
             return redirect(prompt_url(prompt))
     # Re-show the page with what they wrote, so nothing typed is lost.
     template = "questions/sitting.html" if prompt.sitting_id else "questions/prompt.html"
@@ -197,8 +208,10 @@ def rate(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
 
 @membership_required
 def journal(request: HttpRequest, member: Member) -> HttpResponse:
+    """A month at a time, with a list of months to jump to; a search looks through them all."""
     form = JournalFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
+    searching = any(filters.get(name) for name in ("q", "category", "date_from", "date_to"))
     prompts = selectors.journal(
         member,
         search=filters.get("q") or "",
@@ -206,6 +219,13 @@ def journal(request: HttpRequest, member: Member) -> HttpResponse:
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
     )
+    months = selectors.journal_months(prompts)
+    month = None
+    if not searching and months:
+        month = next(
+            (m for m in months if m.strftime("%Y-%m") == request.GET.get("month")), months[0]
+        )
+        prompts = selectors.in_month(prompts, month)
     return render(
         request,
         "questions/journal.html",
@@ -213,8 +233,12 @@ def journal(request: HttpRequest, member: Member) -> HttpResponse:
             "relationship": member.relationship,
             "member": member,
             "form": form,
+            "searching": searching,
             "prompts": prompts[:100],
+            "months": months,
+            "month": month,
             "knowing": selectors.knowing_each_other(member),
+            "reviews": reviews_visible_to(member)[:6],
         },
     )
 

@@ -11,6 +11,7 @@ from hearth.relationships import selectors, services
 from hearth.relationships.access import membership_required
 from hearth.relationships.forms import JoinForm, RelationshipForm, RelationshipSettingsForm
 from hearth.relationships.models import Invitation, Member
+from hearth.relationships.qr import qr_svg
 from hearth.relationships.services import MembershipError
 
 
@@ -54,7 +55,19 @@ def relationship_detail(request: HttpRequest, member: Member) -> HttpResponse:
             "relationship": relationship,
             "members": selectors.current_members(relationship),
             "recently_left": selectors.recently_left(relationship),
-            "invitations": selectors.pending_invitations(relationship),
+            "invitations": [
+                (
+                    invitation,
+                    link,
+                    qr_svg(link, f"QR code for the invitation to {relationship.name}"),
+                )
+                for invitation in selectors.pending_invitations(relationship)
+                for link in [
+                    request.build_absolute_uri(
+                        reverse("relationships:invitation", args=[invitation.token])
+                    )
+                ]
+            ],
             "settings_form": RelationshipSettingsForm(instance=relationship),
         },
     )
@@ -156,5 +169,9 @@ def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
 
 def accept_and_redirect(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     member = services.invitation_accept(user=signed_in_user(request), invitation=invitation)
-    messages.success(request, f"Welcome to “{member.relationship.name}”.")
-    return redirect("relationships:detail", relationship_id=member.relationship_id)
+    messages.success(
+        request,
+        f"Welcome to “{member.relationship.name}”. Here is today's question: everyone answers "
+        "privately, and the answers open once all of you have answered.",
+    )
+    return redirect("questions:today", relationship_id=member.relationship_id)

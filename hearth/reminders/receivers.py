@@ -1,5 +1,5 @@
 """Reminders follow what happens elsewhere: someone joins or leaves, a relationship is started,
-archived or reopened, a person changes their time zone or quiet hours."""
+archived or reopened, a person changes their time zone or quiet hours, a practice is planned."""
 
 from typing import Any
 
@@ -9,9 +9,12 @@ from django.dispatch import receiver
 
 from hearth.accounts.models import User
 from hearth.notifications.models import DeliveryPreferences
+from hearth.practices.models import Plan
+from hearth.practices.signals import plan_made
 from hearth.relationships.models import Member, Relationship
 from hearth.relationships.signals import member_joined, member_left
 from hearth.reminders.firing import follow_members, follow_person
+from hearth.reminders.plans import plan_reminder_queue
 
 
 @receiver(member_joined, sender=Member)
@@ -39,3 +42,9 @@ def person_saved(sender: Any, instance: User, update_fields: Any = None, **kwarg
 @receiver(post_save, sender=DeliveryPreferences)
 def quiet_hours_saved(sender: Any, instance: DeliveryPreferences, **kwargs: Any) -> None:
     follow_person(instance.user)
+
+
+@receiver(plan_made, sender=Plan)
+def practice_planned(sender: Any, plan: Plan, **kwargs: Any) -> None:
+    """Everyone hears shortly before it starts (queued once the plan is saved)."""
+    transaction.on_commit(lambda: plan_reminder_queue(plan))

@@ -27,7 +27,7 @@ def test_the_api_docs_show_every_operation_without_an_error(browser: Browser, li
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email").fill("alice@example.com")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
     page.goto(f"{live_server.url}/api/docs")

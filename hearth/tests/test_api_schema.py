@@ -2,8 +2,12 @@
 read it."""
 
 import json
+from collections import Counter
 
+from ninja import Schema
 from openapi_spec_validator import validate
+
+import hearth.api  # noqa: F401 - every router, so every schema class is defined
 
 
 def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -29,3 +33,16 @@ def test_the_export_is_documented_as_one_zip_download(client):
     responses = served_schema(client)["paths"]["/api/me/export"]["get"]["responses"]
     assert list(responses["200"]["content"]) == ["application/zip"]
     assert responses["200"]["content"]["application/zip"]["schema"]["format"] == "binary"
+
+
+def test_no_two_api_schemas_share_a_name():
+    """The schema names its components by class name, so a second class of the same name
+    would silently describe the other's responses."""
+
+    def every_subclass(cls: type) -> set[type]:
+        found: set[type] = set(cls.__subclasses__())
+        return found.union(*(every_subclass(sub) for sub in found))
+
+    ours = [c for c in every_subclass(Schema) if c.__module__.startswith("hearth.")]
+    named = Counter(c.__name__ for c in ours)
+    assert [name for name, count in named.items() if count > 1] == []

@@ -8,15 +8,19 @@ import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from hearth.accounts.models import ApiToken
 from hearth.accounts.services import api_token_create
 from hearth.accounts.tests.factories import UserFactory
 from hearth.api import api
+from hearth.practices.selectors import practices_for
+from hearth.practices.services import plan_make
 from hearth.questions import services as question_services
 from hearth.questions.tests.factories import answer_as, todays_prompt
 from hearth.relationships import services
 from hearth.relationships.tests.factories import add_member
+from hearth.reviews.services import review_contribute
 
 pytestmark = pytest.mark.django_db
 
@@ -134,14 +138,21 @@ def test_a_member_gets_through_on_every_page_and_read(client, ours, alice, bob):
     prompt = todays_prompt(ours)
     answer_as(ours.memberships.get(user=alice), prompt)
     answer_as(ours.memberships.get(user=bob), prompt)
-    sitting = question_services.sitting_start(
-        member=ours.memberships.get(user=alice), deck_key="gratitude-and-love"
-    )
+    alices_place = ours.memberships.get(user=alice)
+    sitting = question_services.sitting_start(member=alices_place, deck_key="gratitude-and-love")
+    practice = practices_for(ours)[0].key
+    plan = plan_make(member=alices_place, practice_key=practice, starts_at=timezone.now())
+    review = review_contribute(member=alices_place, went_well="a good week").review
+    inside = {"sittings/": sitting.pk, "plans/": plan.pk, "review/": review.pk}
+
+    def filled(route: str) -> str:
+        route = route.replace("<slug:key>", practice).replace("{key}", practice)
+        object_id = next((pk for part, pk in inside.items() if part in route), prompt.pk)
+        return fill(route, ours.pk, object_id)
+
     client.force_login(alice)
     for route in relationship_routes():
-        url = fill(route, ours.pk, prompt.pk)
-        if "sittings/" in route:
-            url = fill(route, ours.pk, sitting.pk)
+        url = filled(route)
         response = client.get(url)
         if response.status_code == 405:
             continue  # a write-only route; its rules have their own tests
@@ -149,9 +160,7 @@ def test_a_member_gets_through_on_every_page_and_read(client, ours, alice, bob):
     for method, path in api_relationship_operations():
         if method != "GET":
             continue
-        url = fill(path, ours.pk, prompt.pk)
-        if "sittings/" in path:
-            url = fill(path, ours.pk, sitting.pk)
+        url = filled(path)
         assert client.get(url).status_code in (200, 204), url
 
 

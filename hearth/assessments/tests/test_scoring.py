@@ -7,6 +7,7 @@ from numpy.typing import NDArray
 from hearth.assessments.scoring import (
     Item,
     agreement,
+    band,
     cronbach_alpha,
     item_matrix,
     keyed,
@@ -228,3 +229,31 @@ def test_scores_within_ten_points_agree_and_further_apart_differ():
 
 def test_how_close_counts_as_agreeing_can_be_chosen():
     assert agreement({"trust": 40.0}, {"trust": 46.0}, close_within=5.0) == {"trust": "differ"}
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (0, "grow"),
+        (49.9, "grow"),
+        (50, "steady"),
+        (69.9, "steady"),
+        (70, "strength"),
+        (100, "strength"),
+    ],
+)
+def test_a_score_falls_in_one_of_three_plain_bands(score, expected):
+    assert band(score) == expected
+
+
+@pytest.mark.parametrize("score", [-0.1, 100.1])
+def test_a_band_is_only_given_to_a_score_on_the_0_to_100_line(score):
+    with pytest.raises(ValueError, match="from 0 to 100"):
+        band(score)
+
+
+@given(st.floats(min_value=0, max_value=100), st.floats(min_value=0, max_value=100))
+def test_a_higher_score_never_falls_in_a_lower_band(a, b):
+    order = ["grow", "steady", "strength"]
+    low, high = sorted((a, b))
+    assert order.index(band(low)) <= order.index(band(high))

@@ -17,6 +17,7 @@ from hearth.checkins.services import (
     checkin_save,
     person_today,
 )
+from hearth.relationships.tests.factories import add_member
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +265,27 @@ def test_a_private_note_is_never_shown_to_others(client, ours, alice, bob):
         reverse("questions:today", args=[ours.pk]),
     ):
         assert "note-only-for-me-5521" not in client.get(url).content.decode()
+
+
+def test_a_relationship_left_untouched_is_left_out_of_the_day(client, ours, theirs, alice, charlie):
+    place = add_member(theirs, alice)
+    first = ours.memberships.get(user=alice)
+    client.force_login(alice)
+    today = person_today(alice).isoformat()
+    response = client.post(reverse("checkins:checkin"), form_for(first.pk, day=today))
+    assert response.status_code == 302
+    saved = CheckIn.objects.get(user=alice).relationships
+    assert list(saved.values_list("member_id", flat=True)) == [first.pk]
+    assert not saved.filter(member=place).exists()
+
+
+def test_half_a_relationship_card_asks_for_its_closeness_and_keeps_the_rest(client, ours, alice):
+    first = ours.memberships.get(user=alice)
+    client.force_login(alice)
+    form = {**form_for(first.pk, day=person_today(alice).isoformat()), "note": "kept-8812"}
+    del form[f"r{first.pk}-closeness"]
+    text = shown(client.post(reverse("checkins:checkin"), form))
+    assert "A few things to look at" in text
+    assert "Tap the circles that fit how close you feel to Alice & Bob" in text
+    assert "kept-8812" in text
+    assert not CheckIn.objects.exists()

@@ -10,9 +10,12 @@ from hearth.assessments.models import Assessment
 from hearth.assessments.services import instrument_for
 from hearth.checkins.models import CheckIn
 from hearth.demo.world import DEMO_PASSWORD
+from hearth.gratitude.models import Appreciation
+from hearth.practices.models import Plan, Reflection
 from hearth.questions.models import Answer, Prompt, Response
 from hearth.questions.selection import relationship_today
 from hearth.relationships.models import Invitation, Relationship
+from hearth.reviews.models import WeeklyReview
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +47,18 @@ def test_the_demo_gives_a_newcomer_a_living_app():
         assert set(profile.answers) == offered, "the demo's profiles answer every statement"
     assert Assessment.objects.earliest("taken_at").taken_at <= timezone.now() - timedelta(days=60)
 
+    assert Reflection.objects.filter(member__relationship=couple).count() >= 30
+    assert Plan.objects.filter(relationship=couple).earliest("starts_at").starts_at <= (
+        timezone.now() - timedelta(days=80)
+    )
+    assert Plan.objects.filter(relationship=couple, starts_at__gt=timezone.now()).exists()
+    assert Appreciation.objects.filter(relationship=couple).count() >= 15
+    assert WeeklyReview.objects.filter(relationship=couple).count() >= 6
+
     client = Client()
     assert client.login(email="alex@example.com", password=DEMO_PASSWORD)
+    today = client.get(f"/r/{couple.pk}/today/").content.decode()
+    assert "What to do next" in today
     page = client.get("/relationships/").content.decode()
     assert "Alex &amp; Sam" in page and "Thursday climbers" in page
     insights = client.get(f"/r/{couple.pk}/insights/").content.decode()

@@ -4,6 +4,7 @@ gone from the database (rows and files) once they delete their account; the othe
 import io
 import json
 import zipfile
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -11,8 +12,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.urls import reverse
+from django.utils import timezone
 
-from hearth.accounts.services import api_token_create
 from hearth.accounts.tests.factories import PASSWORD
 from hearth.checkins.services import person_today
 from hearth.personal_data import Erasure, entries
@@ -20,30 +21,35 @@ from hearth.privacy.people import person_of
 from hearth.questions.models import Answer, Response
 from hearth.questions.tests.factories import give_options, todays_prompt
 from hearth.relationships.models import Relationship
+from hearth.tests import api
 from hearth.tests.scans import database_bytes, every_stored_value
 
 # Words only this person wrote: stored plainly (also looked for in the database files) …
 PLAIN = ["Robin-4410", "they-8812", "bob@example.com", "token-name-3301"]
 SECRET = "TOTPSECRET5521"  # a two-factor secret: never exported, gone after deletion
 # … and encrypted at rest (looked for in every decrypted value).
-ENCRYPTED = ["bob-answer-2231", "bob-reply-8890", "bob-question-4452", "bob-note-6620"]
+ENCRYPTED = [
+    "bob-answer-2231",
+    "bob-reply-8890",
+    "bob-question-4452",
+    "bob-note-6620",
+    "bob-plan-note-7711",
+    "bob-reflection-5541",
+    "bob-thanks-9921",
+    "bob-gratitude-3315",
+    "bob-went-well-6402",
+]
 # A device's public key (a point on P-256, as a browser gives it).
 DEVICE_KEY = (
     "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"
 )
 
 
-class Caller:
-    """One person talking to the API with a personal token."""
-
-    def __init__(self, client: Any, user: Any) -> None:
-        _, raw = api_token_create(user=user, name="tests")
-        self.client, self.auth = client, {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+class Caller(api.Caller):
+    """The shared API caller, called directly: it insists on success and returns the JSON."""
 
     def __call__(self, method: str, url: str, body: dict | None = None) -> Any:
-        response = self.client.generic(
-            method, url, json.dumps(body or {}), content_type="application/json", **self.auth
-        )
+        response = self.call(method, url, body)
         assert response.status_code < 300, (url, response.content)
         return response.json() if response.content else None
 
@@ -114,6 +120,20 @@ def plant_everything(client: Any, ours: Relationship, alice: Any, bob: Any, char
     )
     items = as_bob("GET", f"{base}/profile/items")["items"]
     as_bob("POST", f"{base}/profiles", {"answers": {i["key"]: 5 for i in items}, "shared": True})
+    as_bob("PUT", f"{base}/profile/draft", {"answers": {items[0]["key"]: 3}, "shared": False})
+
+    practice = as_bob("GET", f"{base}/practices")[0]["key"]
+    soon = (timezone.now() + timedelta(hours=2)).isoformat()
+    plan = {"practice_key": practice, "starts_at": soon, "note": "bob-plan-note-7711"}
+    planned = as_bob("POST", f"{base}/plans", plan)
+    reflection = {"plan_id": planned["id"], "closeness": 6, "note": "bob-reflection-5541"}
+    as_bob("POST", f"{base}/reflections", {**reflection, "shared": True})
+    as_bob("POST", "/api/me/calendar")
+    as_bob("GET", f"/api/lessons/{as_bob('GET', '/api/lessons')[0]['key']}")
+    thanks = {"recipient_id": alices_place, "text": "bob-thanks-9921"}
+    as_bob("POST", f"{base}/appreciations", thanks)
+    as_bob("POST", f"{base}/gratitude", {"text": "bob-gratitude-3315", "shared": True})
+    as_bob("PUT", f"{base}/review", {"went_well": "bob-went-well-6402", "work_on": "more walks"})
 
 
 @pytest.mark.django_db(transaction=True)

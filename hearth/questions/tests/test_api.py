@@ -1,25 +1,9 @@
-import json
-from typing import Any
-
 import pytest
 
-from hearth.accounts.services import api_token_create
 from hearth.questions.models import Answer, Sitting
+from hearth.tests.api import Caller
 
 pytestmark = pytest.mark.django_db
-
-
-class Caller:
-    """One member talking to the API with their personal token."""
-
-    def __init__(self, client: Any, user: Any) -> None:
-        _, raw = api_token_create(user=user, name="tests")
-        self.client, self.auth = client, {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
-
-    def call(self, method: str, url: str, body: dict | None = None) -> Any:
-        return self.client.generic(
-            method, url, json.dumps(body or {}), content_type="application/json", **self.auth
-        )
 
 
 def body_for(prompt: dict, text: str) -> dict:

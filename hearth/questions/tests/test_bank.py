@@ -1,9 +1,6 @@
 """The question bank is content: it must be valid, rich, original-looking and fit every kind."""
 
-import difflib
-import re
 from collections import Counter
-from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -11,14 +8,10 @@ import pytest
 from hearth.questions.bank import ContentError, QuestionSpec, bank_sync, load_bank, load_decks
 from hearth.questions.models import Category, Question
 from hearth.relationships.models import RelationshipKind
+from hearth.tests.wording import GENDERED, invites_monitoring, near_duplicates, normalised
 
 BANK = load_bank()
 MIN_PER_CELL = 6
-NEAR_DUPLICATE = 0.8
-
-
-def normalised(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
 
 
 def test_the_bank_holds_at_least_600_questions():
@@ -57,21 +50,11 @@ def test_sexual_questions_exist_only_for_romantic_relationships():
 def test_no_two_questions_are_the_same_or_nearly_the_same():
     texts = [(s.key, normalised(s.text)) for s in BANK]
     assert len({t for _, t in texts}) == len(texts)
-    close = []
-    for (key_a, a), (key_b, b) in combinations(texts, 2):
-        matcher = difflib.SequenceMatcher(None, a, b)
-        if (
-            matcher.real_quick_ratio() >= NEAR_DUPLICATE
-            and matcher.quick_ratio() >= NEAR_DUPLICATE
-            and matcher.ratio() >= NEAR_DUPLICATE
-        ):
-            close.append((key_a, key_b))
-    assert close == []
+    assert near_duplicates(texts) == []
 
 
 def test_the_voice_stays_inclusive():
-    gendered = re.compile(r"\b(husband|wife|boyfriend|girlfriend|he|she|his|hers)\b", re.I)
-    assert [s.key for s in BANK if gendered.search(s.text)] == []
+    assert [s.key for s in BANK if GENDERED.search(s.text)] == []
 
 
 def test_guessing_questions_have_three_to_five_options():
@@ -116,26 +99,6 @@ def test_syncing_adds_updates_and_retires_without_deleting():
     assert Question.objects.filter(retired=True).count() == len(BANK) - 1
     assert bank_sync()["retired"] == 0
     assert Question.objects.filter(retired=True).count() == 0
-
-
-# Looking through someone's phone, messages, whereabouts, accounts or money is a warning sign of
-# control (the help page says so), so no content invites it, not even as a "fair" arrangement:
-# a text is refused when it pairs a word for looking with a word for something private.
-LOOKING = re.compile(
-    r"\b(see|seeing|check|checks|checking|look(s|ing)? (at|in|into|over|through)|"
-    r"go(es|ing)? through|read|reading|scroll(ing)? through|track|tracking|monitor|monitoring|"
-    r"shar(e|es|ed|ing)|access|unlock)\b",
-    re.IGNORECASE,
-)
-PRIVATE = re.compile(
-    r"\b(phones?|messages?|texts|e-?mails?|inbox|chats|passwords?|passcodes?|pins|locations?|"
-    r"whereabouts|accounts?|bank|spending|receipts|browsing|search history)\b",
-    re.IGNORECASE,
-)
-
-
-def invites_monitoring(text: str) -> bool:
-    return bool(LOOKING.search(text) and PRIVATE.search(text))
 
 
 def test_the_monitoring_check_catches_what_it_should_and_lets_the_rest_be():

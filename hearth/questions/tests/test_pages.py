@@ -1,10 +1,12 @@
 import html
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 
 from hearth.questions import services
 from hearth.questions.models import Answer, Guess, Prompt, Question, Response, Sitting
+from hearth.questions.selection import relationship_today
 from hearth.questions.tests.factories import answer_as, give_options, todays_prompt
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +215,46 @@ def test_topics_and_depth_are_saved_per_person(client, ours, alice):
     alices = ours.memberships.get(user=alice)
     assert (alices.depth_cap, alices.sexual_content_consent) == (2, True)
     assert set(alice.boundaries.values_list("category", flat=True)) == {"memories", "trust"}
+
+
+def test_the_answer_that_opens_the_question_is_told_so(client, ours, alice, bob):
+    prompt = todays_prompt(ours)
+    answer_as(ours.memberships.get(user=alice), prompt)
+    client.force_login(bob)
+    url = reverse("questions:answer", args=[ours.pk, prompt.pk])
+    opened = client.post(url, {"text": "mine too", **choice_for(prompt)}, follow=True)
+    text = html.unescape(opened.content.decode())
+    assert "Everyone has answered. Here is what you all shared." in text
+    assert "Only you can see it until everyone has answered" not in text
+
+
+def test_how_understood_you_felt_is_asked_once_someone_responded(client, ours, alice, bob):
+    prompt = todays_prompt(ours)
+    alices = answer_as(ours.memberships.get(user=alice), prompt)
+    answer_as(ours.memberships.get(user=bob), prompt)
+    services.reveal_if_everyone_answered(prompt)
+    client.force_login(alice)
+    url = reverse("questions:prompt", args=[ours.pk, prompt.pk])
+    assert "Once someone responds to you" in page(client, url)
+    assert "How understood did you feel?" not in page(client, url)
+    services.reaction_toggle(member=ours.memberships.get(user=bob), answer=alices, kind="thanks")
+    assert "How understood did you feel?" in page(client, url)
+
+
+def test_the_journal_shows_one_month_at_a_time_with_the_months_to_jump_to(client, ours, alice, bob):
+    today = relationship_today(ours)
+    earlier = today.replace(day=1) - timedelta(days=40)
+    for day, words in ((today, "this-month-5521"), (earlier, "earlier-month-7730")):
+        prompt = todays_prompt(ours, day)
+        answer_as(ours.memberships.get(user=alice), prompt, words)
+        answer_as(ours.memberships.get(user=bob), prompt)
+        services.reveal_if_everyone_answered(prompt)
+    client.force_login(alice)
+    url = reverse("questions:journal", args=[ours.pk])
+    latest = page(client, url)
+    assert "this-month-5521" in latest and "earlier-month-7730" not in latest
+    assert f"?month={earlier:%Y-%m}" in latest
+    before = page(client, f"{url}?month={earlier:%Y-%m}")
+    assert "earlier-month-7730" in before and "this-month-5521" not in before
+    found = page(client, f"{url}?q=earlier-month")
+    assert "earlier-month-7730" in found

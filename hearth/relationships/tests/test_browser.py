@@ -19,7 +19,7 @@ def sign_up(page: Page, name: str, email: str) -> None:
     page.locator("#id_password1").fill("a walk by the river at dusk")
     page.locator("#id_password2").fill("a walk by the river at dusk")
     page.get_by_label("I am 18 or older").check()
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
 
 
 def fits_the_screen(page: Page) -> bool:
@@ -46,14 +46,18 @@ def test_two_people_join_a_relationship_by_link_and_one_leaves(browser: Browser,
     ana.get_by_role("button", name="Create").click()
     expect(ana.get_by_role("heading", name="Ana & Ben")).to_be_visible()
     ana.get_by_role("button", name="New invitation").click()
-    link = ana.get_by_label("Link").input_value()
+    link = ana.get_by_label("Invitation link").input_value()
     assert link.startswith(base + "/invite/")
 
     ben.goto(link)
     expect(ben.get_by_role("heading", name="You're invited to “Ana & Ben”")).to_be_visible()
     ben.get_by_role("link", name="Create an account").click()
     sign_up(ben, "Ben", "ben@example.com")
+    expect(ben.get_by_role("heading", name="What Hearth is")).to_be_visible()
     ben.get_by_role("button", name="Join as Ben").click()
+    expect(ben.get_by_text("Here is today's question")).to_be_visible()
+    assert fits_the_screen(ben)
+    ben.get_by_role("link", name="Members").click()
     members = ben.get_by_role("region", name="Members")
     expect(members.get_by_text("Ana", exact=True)).to_be_visible()
     expect(members.get_by_text("Ben", exact=True)).to_be_visible()

@@ -149,3 +149,39 @@ def test_the_settings_page_changes_the_phase(client, ours, alice):
     )
     ours.refresh_from_db()
     assert (ours.name, ours.phase, ours.time_zone) == ("Us two", "reconnecting", "America/Toronto")
+
+
+def test_someone_who_joins_lands_on_todays_question(client, ours, alice, charlie):
+    invitation = services.invitation_create(member=ours.memberships.get(user=alice))
+    client.force_login(charlie)
+    joined = client.post(reverse("relationships:invitation", args=[invitation.token]))
+    assert joined.url == reverse("questions:today", args=[ours.pk])
+    page = client.get(joined.url).content.decode()
+    assert "answers open once all of you have answered" in page
+
+
+def test_an_invitation_offers_its_link_to_copy_or_share_and_a_qr_code(client, ours, alice):
+    services.invitation_create(member=ours.memberships.get(user=alice))
+    client.force_login(alice)
+    page = client.get(reverse("relationships:detail", args=[ours.pk])).content.decode()
+    assert "data-share-url=" in page and "data-copy=" in page
+    assert "<svg" in page and "QR code for the invitation" in page
+
+
+def test_the_invitation_page_says_what_hearth_is_and_what_it_shares(client, ours, alice):
+    invitation = services.invitation_create(member=ours.memberships.get(user=alice))
+    page = client.get(reverse("relationships:invitation", args=[invitation.token])).content.decode()
+    assert "What Hearth is" in page and "What the others will see" in page
+    assert "What stays yours" in page
+
+
+def test_a_newcomer_is_told_how_the_daily_ritual_works_and_to_invite_first(client, alice):
+    client.force_login(alice)
+    page = client.get(reverse("relationships:list")).content.decode()
+    assert "Here is how Hearth works" in page and "all of you have answered" in page
+    created = client.post(
+        reverse("relationships:create"),
+        {"name": "Us", "kind": "friendship", "phase": "new", "time_zone": "UTC"},
+        follow=True,
+    )
+    assert "Invite someone first" in created.content.decode()

@@ -4,6 +4,32 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const field of document.querySelectorAll("input.copy")) {
     field.addEventListener("focus", () => field.select());
   }
+  // Share a link with the phone's own share sheet, where the phone has one.
+  for (const button of document.querySelectorAll("[data-share-url]")) {
+    if (!navigator.share) continue;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      navigator
+        .share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl })
+        .catch(() => {}); // closing the share sheet is not an error
+    });
+  }
+  // Copy a field's text, and say so.
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    const field = document.getElementById(button.dataset.copy);
+    if (!field || !navigator.clipboard) continue;
+    button.hidden = false;
+    const label = button.textContent;
+    button.addEventListener("click", () => {
+      navigator.clipboard.writeText(field.value).then(
+        () => { button.textContent = "Copied"; setTimeout(() => { button.textContent = label; }, 2000); },
+        () => field.select(),
+      );
+    });
+  }
+  // A form that came back with errors: move focus to what needs fixing.
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
   // Preselect the browser's own time zone on forms still showing the default.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const select of document.querySelectorAll("select[name='time_zone'][data-guess]")) {
@@ -29,7 +55,29 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 })();
 
-// The offline page tries again by itself once the connection is back.
-if (document.querySelector("[data-retry-when-online]")) {
-  window.addEventListener("online", () => window.location.reload());
+// The offline page tries again by itself: at once when the browser says the connection is
+// back, and every few seconds (a little longer each time, up to half a minute) in case that
+// signal never comes or the server was the one away. It reloads only once the server answers.
+const retryWhenOnline = document.querySelector("[data-retry-when-online]");
+if (retryWhenOnline) {
+  const first = 2000;
+  let wait = first;
+  let timer;
+  const address = retryWhenOnline.dataset.retryWhenOnline;
+  const answers = () =>
+    fetch(address, { cache: "no-store", credentials: "omit" }).then((r) => r.ok, () => false);
+  const tryAgain = async () => {
+    clearTimeout(timer);
+    if (navigator.onLine !== false && (await answers())) {
+      window.location.reload();
+      return;
+    }
+    timer = setTimeout(tryAgain, wait);
+    wait = Math.min(wait * 2, 30000);
+  };
+  timer = setTimeout(tryAgain, wait);
+  window.addEventListener("online", () => {
+    wait = first;
+    tryAgain();
+  });
 }

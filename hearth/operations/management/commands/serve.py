@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import time
+from argparse import ArgumentTypeError
 from types import FrameType
 
 from django.conf import settings
@@ -12,6 +13,10 @@ from django.core.management.base import BaseCommand, CommandParser
 
 # How long the two processes get to finish what they are doing after Ctrl-C.
 GRACE_SECONDS = 10
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", "8000"
+DEFAULT_BIND = f"{DEFAULT_HOST}:{DEFAULT_PORT}"
+# Hosts that mean "every network interface": no address a link could point at.
+EVERY_INTERFACE = {"", "0.0.0.0", "[::]"}  # noqa: S104
 
 
 class Command(BaseCommand):
@@ -23,8 +28,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--bind",
-            default=os.environ.get("HEARTH_BIND", "127.0.0.1:8000"),
-            help="Address and port to listen on (default 127.0.0.1:8000, or HEARTH_BIND).",
+            default=os.environ.get("HEARTH_BIND") or DEFAULT_BIND,
+            help=f"Address and port to listen on (default {DEFAULT_BIND}, or HEARTH_BIND).",
+        )
+        parser.add_argument(
+            "--host",
+            help="Address to listen on, in place of the one in --bind: 0.0.0.0 for every "
+            "network interface (then list this computer's name or address in "
+            "HEARTH_ALLOWED_HOSTS).",
+        )
+        parser.add_argument(
+            "--port", type=port_number, help="Port to listen on, in place of the one in --bind."
         )
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("HEARTH_WORKERS", "2"))
@@ -36,8 +50,16 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args: object, bind: str, workers: int, no_worker: bool, **options: object
+        self,
+        *args: object,
+        bind: str,
+        host: str | None,
+        port: int | None,
+        workers: int,
+        no_worker: bool,
+        **options: object,
     ) -> None:
+        bind = bind_address(bind, host=host, port=port)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -47,11 +69,59 @@ class Command(BaseCommand):
         commands = [web_command(bin_dir, bind, workers)]
         if not no_worker:
             commands.append(worker_command(bin_dir))
-        self.stdout.write(f"Hearth is running at http://{bind}/ (data in {settings.DATA_DIR})")
+        address = address_to_open(bind)
+        self.stdout.write(f"Hearth is running at {address} (data in {settings.DATA_DIR})")
         if not no_worker:
             self.stdout.write("The background worker is running beside it. Ctrl-C stops both.")
         sys.stdout.flush()
-        sys.exit(supervise(commands))
+        sys.exit(supervise(commands, env=environment_for(bind)))
+
+
+def port_number(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise ArgumentTypeError(f"{value!r} is not a port: use a number from 1 to 65535.")
+    return int(value)
+
+
+def split_bind(bind: str) -> tuple[str, str] | None:
+    """A host:port bind as (host, port); a host alone gets gunicorn's port; None for a socket."""
+    if bind.startswith(("unix:", "fd://")):
+        return None
+    host, separator, port = bind.rpartition(":")
+    if not separator or not port.isdigit():
+        return bind, DEFAULT_PORT
+    return host, port
+
+
+def bind_address(bind: str, *, host: str | None = None, port: int | None = None) -> str:
+    """The address gunicorn listens on: `bind`, with its host or port replaced when given."""
+    if host is None and port is None:
+        return bind
+    bound_host, bound_port = split_bind(bind) or (DEFAULT_HOST, DEFAULT_PORT)
+    host = bound_host if host is None else host
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return f"{host}:{bound_port if port is None else port}"
+
+
+def address_to_open(bind: str) -> str:
+    """What to open in a browser on this computer to reach Hearth listening at `bind`."""
+    parts = split_bind(bind)
+    if parts is None:
+        return bind
+    host, port = parts
+    if host in EVERY_INTERFACE:
+        return f"http://127.0.0.1:{port}/ (and at this computer's address on your network)"
+    return f"http://{host}:{port}/"
+
+
+def environment_for(bind: str) -> dict[str, str]:
+    """The processes' environment: unless it is set, links in e-mail follow the chosen address."""
+    env = dict(os.environ)
+    parts = split_bind(bind)
+    if not env.get("HEARTH_SITE_URL") and parts and parts[0] not in EVERY_INTERFACE:
+        env["HEARTH_SITE_URL"] = "http://{}:{}".format(*parts)
+    return env
 
 
 def web_command(bin_dir: str, bind: str, workers: int) -> list[str]:
@@ -77,9 +147,9 @@ def worker_command(bin_dir: str) -> list[str]:
     return [hearth, "db_worker", "--interval", "1"]
 
 
-def supervise(commands: list[list[str]]) -> int:
+def supervise(commands: list[list[str]], env: dict[str, str] | None = None) -> int:
     """Run the processes together: when one stops, or on Ctrl-C or SIGTERM, stop them all."""
-    processes = [subprocess.Popen(command) for command in commands]  # noqa: S603
+    processes = [subprocess.Popen(command, env=env) for command in commands]  # noqa: S603
     stopping = False
 
     def stop(signum: int, frame: FrameType | None) -> None:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GratitudeConfig(AppConfig):
+    name = "hearth.gratitude"
+    label = "gratitude"

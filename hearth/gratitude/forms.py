@@ -1,0 +1,38 @@
+from django import forms
+
+from hearth.gratitude.services import MAX_TEXT_LENGTH
+from hearth.relationships.models import Member
+
+
+class AppreciationForm(forms.Form):
+    recipient = forms.TypedChoiceField(
+        coerce=int,
+        label="Who would you like to thank?",
+        error_messages={"required": "Choose who to thank."},
+    )
+    text = forms.CharField(
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="What did they do, and how did it land for you?",
+        error_messages={"required": "Write a few words first."},
+    )
+    for_everyone = forms.BooleanField(
+        required=False, label="Let everyone in the relationship read it"
+    )
+    prompt_key = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+
+    def __init__(self, *args: object, others: list[Member], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["recipient"].choices = [(m.pk, m.display_name) for m in others]  # type: ignore[attr-defined]
+        if len(others) == 1:
+            self.fields["recipient"].initial = others[0].pk
+
+
+class GratitudeEntryForm(forms.Form):
+    text = forms.CharField(
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Something you're grateful for",
+        error_messages={"required": "Write a few words first."},
+    )
+    shared = forms.BooleanField(required=False, label="Share this line with the others")

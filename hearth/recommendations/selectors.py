@@ -1,0 +1,265 @@
+"""What to do next: practices, a lesson and a deck, chosen for this member and relationship.
+
+Chosen for the weakest dimension (the member's own recent check-ins, then the profiles they
+can see), fitted to the relationship's kind and phase, every member's boundaries and consent,
+what is new to them, and what has brought this relationship closer before (learning.py).
+Each comes with a one-line reason. The same page shows the same choice all day; a new
+reflection may change it."""
+
+import random
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.urls import reverse
+
+from hearth.assessments.selectors import latest_shared
+from hearth.checkins.models import RelationshipCheckIn
+from hearth.lessons.library import Lesson, lessons
+from hearth.lessons.models import LessonRead
+from hearth.practices.library import CATEGORIES, Practice, by_key
+from hearth.practices.models import Reflection
+from hearth.practices.selectors import practices_for, reflections_visible_to
+from hearth.questions import services as questions
+from hearth.questions.selection import Fit, fit_for, relationship_today
+from hearth.recommendations.learning import (
+    Belief,
+    Outcome,
+    beliefs,
+    closer_than_usual,
+    pick_practice,
+    rank_categories,
+)
+from hearth.relationships.models import Member
+
+# The practice categories that most directly serve each dimension of the profile.
+SERVED_BY = {
+    "emotional": {"emotional"},
+    "physical_affection": {"physical_affection"},
+    "sexual": {"sexual"},
+    "spiritual": {"spiritual"},
+    "intellectual": {"emotional", "play"},
+    "recreational": {"play"},
+    "trust": {"repair", "emotional"},
+    "communication": {"repair", "grounding"},
+    "feeling_valued": {"gratitude"},
+}
+PLAIN_NAMES = {
+    "emotional": "emotional closeness",
+    "physical_affection": "affection",
+    "sexual": "sexual closeness",
+    "spiritual": "shared meaning",
+    "intellectual": "sharing ideas",
+    "recreational": "having fun together",
+    "trust": "trust",
+    "communication": "talking openly",
+    "feeling_valued": "feeling valued",
+}
+RECENT_DAYS = 14
+MIN_RECENT_CHECKINS = 5  # below this, the check-ins say nothing about "lately"
+USUAL_DAYS = 90
+USUAL_CLOSENESS = 4.0  # the middle picture, for someone who hasn't checked in
+HISTORY = 500  # the reflections learned from, newest first
+
+
+@dataclass(frozen=True)
+class Weakest:
+    dimension: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    kind: str  # "practice", "lesson" or "deck"
+    key: str
+    title: str
+    reason: str
+    url: str
+    minutes: int | None = None
+
+
+def weakest_dimension(member: Member, fit: Fit, today: date) -> Weakest | None:
+    """The lowest of: affection and feeling understood in the member's own check-ins of the last
+    two weeks (when there are enough), then each dimension in the profiles the member can see.
+    Silent with fewer than two to compare, or when none is lower than the rest."""
+    scores: dict[str, float] = {}
+    reasons: dict[str, str] = {}
+    recent = list(
+        RelationshipCheckIn.objects.filter(
+            member=member, checkin__date__gt=today - timedelta(days=RECENT_DAYS)
+        ).values_list("affection", "felt_understood")
+    )
+    if len(recent) >= MIN_RECENT_CHECKINS:
+        scores["physical_affection"] = 100 * sum(a for a, _ in recent) / len(recent)
+        reasons["physical_affection"] = "Because affection has been lowest for you lately."
+        felt = [f for _, f in recent if f is not None]
+        if len(felt) >= MIN_RECENT_CHECKINS:
+            scores["emotional"] = (statistics.fmean(felt) - 1) / 6 * 100
+            reasons["emotional"] = "Because feeling understood has been lowest for you lately."
+    profiles: defaultdict[str, list[float]] = defaultdict(list)
+    for _, assessment in latest_shared(member):
+        for scale, score in assessment.scores.items():
+            if scale in SERVED_BY and scale not in scores:
+                profiles[scale].append(float(score))
+    for scale, values in profiles.items():
+        scores[scale] = statistics.fmean(values)
+        reasons[scale] = f"Because {PLAIN_NAMES[scale]} scored lowest in your profiles."
+    away = kept_away(fit)
+    reachable = {d: score for d, score in scores.items() if SERVED_BY[d] - away}
+    if len(reachable) < 2:
+        return None  # "lowest" needs something to be lower than
+    dimension = min(reachable, key=lambda d: (reachable[d], d))
+    others = [score for d, score in reachable.items() if d != dimension]
+    if reachable[dimension] >= min(others):
+        return None  # a tie names nothing
+    return Weakest(dimension=dimension, reason=reasons[dimension])
+
+
+def kept_away(fit: Fit) -> set[str]:
+    """Practice categories the members' boundaries or consent keep away."""
+    away = {category for category, topic in CATEGORIES.items() if topic in fit.excluded}
+    if not fit.sexual_ok:
+        away.add("sexual")
+    return away
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What the relationship's reflections teach: every outcome, counted together, to choose
+    with; the outcomes this member may see (their own and shared ones), to say why with; and
+    how often each practice was done."""
+
+    outcomes: list[Outcome]
+    seen: list[Outcome]
+    done: Counter[str]
+
+
+def learned_outcomes(member: Member, today: date) -> Learned:
+    reflections = list(
+        Reflection.objects.filter(member__relationship_id=member.relationship_id).values_list(
+            "pk", "member_id", "practice_key", "closeness"
+        )[:HISTORY]
+    )
+    visible = set(reflections_visible_to(member).values_list("pk", flat=True))
+    closeness: defaultdict[int, list[int]] = defaultdict(list)
+    for member_id, value in RelationshipCheckIn.objects.filter(
+        member__relationship_id=member.relationship_id,
+        checkin__date__gt=today - timedelta(days=USUAL_DAYS),
+    ).values_list("member_id", "closeness"):
+        closeness[member_id].append(value)
+    usual = {m: statistics.median(values) for m, values in closeness.items()}
+    library = by_key()
+    judged = [
+        (
+            pk,
+            Outcome(library[key].category, closer_than_usual(value, usual.get(m, USUAL_CLOSENESS))),
+        )
+        for pk, m, key, value in reflections
+        if key in library
+    ]
+    return Learned(
+        outcomes=[outcome for _, outcome in judged],
+        seen=[outcome for pk, outcome in judged if pk in visible],
+        done=Counter(key for _, _, key, _ in reflections),
+    )
+
+
+def practice_reason(
+    practice: Practice, belief: Belief, weakest: Weakest | None, alone: bool
+) -> str:
+    if alone:
+        return "One you can do on your own while the others join."
+    if belief.has_helped:
+        return f"Because {practice.category_title.lower()} has brought you closer before."
+    if weakest and practice.category in SERVED_BY[weakest.dimension]:
+        return weakest.reason
+    if belief.tried == 0:
+        return "Something you haven't tried together yet."
+    return "Worth another go: a few tries tell more than one."
+
+
+def practice_recommendations(
+    member: Member, fit: Fit, today: date, weakest: Weakest | None, count: int = 2
+) -> list[Recommendation]:
+    alone = len(fit.caps) < 2
+    candidates = [p for p in practices_for(member.relationship, fit) if p.can_do_alone or not alone]
+    if not candidates:
+        return []
+    learned = learned_outcomes(member, today)
+    rng = random.Random(f"{member.relationship_id}:{member.pk}:{today}:{len(learned.outcomes)}")  # noqa: S311
+    categories = sorted({p.category for p in candidates})
+    belief = beliefs(learned.outcomes, categories)
+    # A reason names only what this member could see for themselves.
+    said = beliefs(learned.seen, categories)
+    done = learned.done
+    focus = SERVED_BY[weakest.dimension] if weakest else set()
+    chosen: list[Recommendation] = []
+    for category in rank_categories(belief, rng, focus):
+        practice = pick_practice(
+            candidates, category, done, weakest.dimension if weakest else None, rng
+        )
+        if practice is None:
+            continue
+        chosen.append(
+            Recommendation(
+                kind="practice",
+                key=practice.key,
+                title=practice.title,
+                reason=practice_reason(practice, said[category], weakest, alone),
+                url=reverse("practices:practice", args=[member.relationship_id, practice.key]),
+                minutes=practice.minutes,
+            )
+        )
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def lesson_recommendation(member: Member, weakest: Weakest | None) -> Recommendation | None:
+    read = set(LessonRead.objects.filter(user=member.user).values_list("lesson_key", flat=True))
+    fitting = [x for x in lessons() if x.fits(member.relationship.kind) and x.key not in read]
+    if not fitting:
+        return None
+
+    def order(lesson: Lesson) -> tuple[bool, str]:
+        return (not (weakest and weakest.dimension in lesson.dimensions), lesson.key)
+
+    lesson = min(fitting, key=order)
+    serves = weakest is not None and weakest.dimension in lesson.dimensions
+    return Recommendation(
+        kind="lesson",
+        key=lesson.key,
+        title=lesson.title,
+        reason=weakest.reason
+        if serves and weakest
+        else "A two-minute read you haven't opened yet.",
+        url=reverse("lessons:lesson", args=[lesson.key]) + f"?r={member.relationship_id}",
+        minutes=lesson.minutes,
+    )
+
+
+def deck_recommendation(member: Member, weakest: Weakest | None) -> Recommendation | None:
+    started = set(member.relationship.sittings.values_list("deck", flat=True))
+    fresh = [d for d in questions.decks_for(member.relationship) if d.key not in started]
+    if not fresh:
+        return None
+    serving = [d for d in fresh if weakest and weakest.dimension in d.dimensions]
+    deck = (serving or fresh)[0]
+    return Recommendation(
+        kind="deck",
+        key=deck.key,
+        title=deck.title,
+        reason=weakest.reason if serving and weakest else "A deck you haven't opened together yet.",
+        url=reverse("questions:decks", args=[member.relationship_id]) + f"#deck-{deck.key}",
+    )
+
+
+def recommendations_for(member: Member, today: date | None = None) -> list[Recommendation]:
+    """What to do next, for the home page and the API alike."""
+    today = today or relationship_today(member.relationship)
+    fit = fit_for(member.relationship)
+    weakest = weakest_dimension(member, fit, today)
+    chosen = practice_recommendations(member, fit, today, weakest)
+    extras = (lesson_recommendation(member, weakest), deck_recommendation(member, weakest))
+    return chosen + [extra for extra in extras if extra is not None]

@@ -1,0 +1,88 @@
+// Drafts: what someone is writing in a form (an answer, a reply, a note, a thank-you, a
+// reflection) survives an accidental reload or a tap away, and comes back when the page opens
+// again with the field still empty. Sending the form forgets its drafts; so does the quick exit
+// (safety.js), and so does every page seen while nobody is signed in.
+// Drafts live in sessionStorage, never localStorage: on a shared device, private words must not
+// outlast the tab they were written in.
+// Only words are kept: textareas and plain text inputs of forms that post, never passwords,
+// e-mail addresses, codes, tokens or hidden fields. A field or form with data-no-draft opts out.
+// Without JavaScript (or storage) every form works as before, only without drafts.
+(() => {
+  const PREFIX = "hearth-draft:";
+  const notWords = /\b(off|one-time-code|username|email|current-password|new-password|cc-\S+)\b/;
+  const secretName = /pass|e-?mail|code|token|secret|key/i;
+
+  let store;
+  try {
+    store = window.sessionStorage;
+    store.getItem(PREFIX); // throws where storage is turned off
+  } catch {
+    return;
+  }
+
+  const draftKeys = () => {
+    const keys = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key && key.startsWith(PREFIX)) keys.push(key);
+    }
+    return keys;
+  };
+
+  // Signed out (after logging out, or before anyone logs in): the next person sees nothing.
+  const session = document.querySelector("meta[name='hearth-session']");
+  if (!session || session.content !== "signed-in") {
+    for (const key of draftKeys()) store.removeItem(key);
+    return;
+  }
+
+  const draftable = (field) => {
+    const isWords =
+      field instanceof HTMLTextAreaElement ||
+      (field instanceof HTMLInputElement && field.type === "text");
+    if (!isWords || !field.name || !field.form || field.form.method !== "post") return false;
+    if (field.readOnly || field.disabled || secretName.test(field.name)) return false;
+    if (field.closest("[data-no-draft]") || field.form.hasAttribute("data-no-draft")) return false;
+    return !notWords.test((field.getAttribute("autocomplete") || "").toLowerCase());
+  };
+
+  // Which field, wherever its form is shown: where the form sends it, its name and its id.
+  const fieldPart = (field) => {
+    const action = new URL(field.form.getAttribute("action") || "", location.href).pathname;
+    return `|${action}|${field.name}|${field.id}`;
+  };
+  const keyFor = (field) => PREFIX + location.pathname + fieldPart(field);
+
+  const restoreWithin = (root) => {
+    for (const field of root.querySelectorAll("textarea, input")) {
+      if (!draftable(field) || field.value !== "") continue;
+      const draft = store.getItem(keyFor(field));
+      if (draft) field.value = draft;
+    }
+  };
+
+  document.addEventListener("input", (event) => {
+    const field = event.target;
+    if (document.documentElement.hidden || !draftable(field)) return; // hidden: the quick exit
+    try {
+      if (field.value.trim() === "") store.removeItem(keyFor(field));
+      else store.setItem(keyFor(field), field.value);
+    } catch {
+      // storage full: the words stay in the field, as they would without drafts
+    }
+  });
+
+  document.addEventListener("submit", (event) => {
+    if (!(event.target instanceof HTMLFormElement)) return;
+    const sent = [...event.target.elements].filter(draftable).map(fieldPart);
+    for (const key of draftKeys()) {
+      if (sent.some((part) => key.endsWith(part))) store.removeItem(key);
+    }
+  });
+
+  restoreWithin(document);
+  // Parts of a page that htmx brings in later get their drafts back too.
+  document.addEventListener("htmx:load", (event) => {
+    if (event.target instanceof Element) restoreWithin(event.target);
+  });
+})();
