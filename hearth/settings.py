@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +108,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hearth.accounts.middleware.UserTimeZoneMiddleware",
+    "hearth.accounts.middleware.UserLanguageMiddleware",
     "hearth.notifications.middleware.SeenNotificationsMiddleware",
     "hearth.accounts.middleware.PrivatePagesMiddleware",
 ]
@@ -238,6 +240,10 @@ ACCOUNT_EMAIL_VERIFICATION = env(
 DEFAULT_FROM_EMAIL = env("HEARTH_FROM_EMAIL", "Hearth <hearth@localhost>")
 
 LANGUAGE_CODE = "en"
+# The interface and the content (content/locale/) in each; a person's choice in Settings wins
+# over the browser's.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

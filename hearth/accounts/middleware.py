@@ -2,7 +2,7 @@ import zoneinfo
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 
 class UserTimeZoneMiddleware:
@@ -18,6 +18,25 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in person's language from Settings wins over the browser's (LocaleMiddleware,
+    earlier, chose from the cookie or the browser)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        chosen = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
+        if chosen:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
+        response = self.get_response(request)
+        if chosen:
+            response.headers["Content-Language"] = chosen
+        return response
 
 
 class PrivatePagesMiddleware:

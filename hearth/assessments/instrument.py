@@ -2,14 +2,16 @@
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
 
 from hearth.assessments.scoring import Item
 from hearth.content import ContentError
+from hearth.content_translations import Source, content_language, translated
 
 MEANINGS = ("strength", "steady", "grow")  # what a score in each band means, per scale
 
@@ -130,6 +132,52 @@ def parse_scale(raw: Mapping[str, object]) -> Scale:
     )
 
 
-@cache
 def instrument() -> Instrument:
-    return load_instrument()
+    """The profile in the reader's language (content/locale), English where it has no words."""
+    return instrument_in(content_language())
+
+
+@cache
+def instrument_in(language: str) -> Instrument:
+    english = load_instrument()
+    with translation.override(language):
+        return Instrument(
+            scales=tuple(in_reader_language(s) for s in english.scales),
+            questions=tuple(
+                replace(q, text=translated("assessment.items", q.key, "text", q.text))
+                for q in english.questions
+            ),
+        )
+
+
+def in_reader_language(scale: Scale) -> Scale:
+    words = {
+        name: translated("assessment.scales", scale.key, name, getattr(scale, name))
+        for name in ("title", "description", *MEANINGS)
+    }
+    return replace(scale, **words)
+
+
+def translation_sources() -> list[Source]:
+    """What a translation of the profile covers: each scale's words and each statement."""
+    english = load_instrument()
+    scales = [
+        Source(
+            s.key,
+            {
+                "title": s.title,
+                "description": s.description,
+                "strength": s.strength,
+                "steady": s.steady,
+                "grow": s.grow,
+            },
+            file="assessment.toml",
+            table="scales",
+        )
+        for s in english.scales
+    ]
+    items = [
+        Source(q.key, {"text": q.text}, file="assessment.toml", table="items")
+        for q in english.questions
+    ]
+    return scales + items

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from hearth.content import ContentError, grouped_items, kinds_and_phases, strings
+from hearth.content_translations import Source, translated
 from hearth.questions.models import Category, Question
 from hearth.relationships.models import RelationshipKind
 
@@ -49,6 +50,19 @@ class DeckSpec:
     @property
     def keys(self) -> list[str]:
         return [key for deck_set in self.sets for key in deck_set.keys]
+
+    @property
+    def localized_title(self) -> str:
+        """The title in the reader's language (content/locale), else as written."""
+        return translated("decks", self.key, "title", self.title)
+
+    @property
+    def localized_description(self) -> str:
+        return translated("decks", self.key, "description", self.description)
+
+    @property
+    def localized_set_titles(self) -> tuple[str, ...]:
+        return translated("decks", self.key, "sets", tuple(s.title for s in self.sets))
 
 
 def question_dir() -> Path:
@@ -184,3 +198,30 @@ def bank_sync(specs: list[QuestionSpec] | None = None) -> dict[str, int]:
     Question.objects.bulk_update(updated, fields, batch_size=500)
     retired = Question.objects.filter(key__in=list(existing), retired=False).update(retired=True)
     return {"created": len(created), "updated": len(updated), "retired": retired}
+
+
+def question_translation_sources() -> list[Source]:
+    """What a translation of the bank covers: each question's text and choices."""
+    sources = []
+    for spec in load_bank():
+        fields: dict[str, str | tuple[str, ...]] = {"text": spec.text}
+        if spec.choices:
+            fields["choices"] = spec.choices
+        sources.append(Source(spec.key, fields, file=f"questions/{spec.category}.toml"))
+    return sources
+
+
+def deck_translation_sources() -> list[Source]:
+    """What a translation of the decks covers: title, description and each set's title."""
+    return [
+        Source(
+            deck.key,
+            {
+                "title": deck.title,
+                "description": deck.description,
+                "sets": tuple(s.title for s in deck.sets),
+            },
+            file="decks.toml",
+        )
+        for deck in decks()
+    ]

@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from hearth.content_translations import translated
 from hearth.encryption import EncryptedTextField
 from hearth.relationships.models import Member, Relationship, RelationshipKind
 
@@ -82,6 +83,15 @@ class Question(models.Model):
     @property
     def is_own(self) -> bool:
         return self.relationship_id is not None
+
+    @property
+    def localized_text(self) -> str:
+        """The words in the reader's language where the bank has them; own questions as written."""
+        return translated("questions", self.key, "text", str(self.text))
+
+    @property
+    def localized_choices(self) -> list[str]:
+        return translated("questions", self.key, "choices", list(self.choices))
 
     def fits(self, kind: str, phase: str) -> bool:
         return kind in self.kinds and (not self.phases or phase in self.phases)
