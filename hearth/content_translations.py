@@ -69,6 +69,12 @@ def _same_shape(value: Any, english: Any) -> bool:
     )
 
 
+def _still_english(value: Any, english: Any) -> bool:
+    """Long words left as the English (short ones may rightly be the same)."""
+    pairs = zip(value, english, strict=True) if isinstance(english, list) else [(value, english)]
+    return any(len(e) > SAME_AS_ENGLISH_ALLOWED_UP_TO and v.strip() == e.strip() for v, e in pairs)
+
+
 def translated(name: str, key: str | None, field: str, english: T) -> T:
     """`english` in the reader's language, where content/locale has it; else `english`."""
     language = content_language()
@@ -121,9 +127,8 @@ def gaps(language: str, name: str, sources: Iterable[Source]) -> list[str]:
             value = entry.get(field)
             if not _same_shape(value, text):
                 problems.append(f"{where}: {field} is missing or has the wrong shape")
-            elif isinstance(text, str) and len(text) > SAME_AS_ENGLISH_ALLOWED_UP_TO:
-                if value.strip() == text.strip():
-                    problems.append(f"{where}: {field} is still the English")
+            elif _still_english(value, text):
+                problems.append(f"{where}: {field} is still the English")
         unknown = set(entry) - set(english) - {"source"}
         if unknown:
             problems.append(f"{where}: unknown fields {sorted(unknown)}")

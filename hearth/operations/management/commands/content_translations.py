@@ -1,4 +1,4 @@
-"""`hearth content_translations es`: what the Spanish content still lacks; --add-missing starts it."""
+"""`hearth content_translations es`: what the Spanish content lacks; --add-missing starts it."""
 
 from typing import Any
 
