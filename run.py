@@ -81,23 +81,33 @@ def find_chromium() -> str | None:
     return next((path for path in CHROMIUM_CANDIDATES if Path(path).exists()), None)
 
 
+def install_from_debian(package: str) -> bool:
+    """apt-get install, where this is Debian (or alike) and we may; False where we can't."""
+    if not (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    say(f"installing {package} from Debian's packages")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", package, env=env)
+    return True
+
+
 def ensure_chromium() -> str:
     """Browser tests drive the system's Chromium; install Debian's package where it's missing."""
-    found = find_chromium()
+    found = find_chromium() or (install_from_debian("chromium") and find_chromium())
     if found:
         return found
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        say("installing Chromium from Debian's packages")
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        run("apt-get", "update", "-qq", env=env)
-        run("apt-get", "install", "-y", "-qq", "chromium", env=env)
-        found = find_chromium()
-        if found:
-            return found
     sys.exit(
         "Browser tests need Chromium. Install your system's chromium package, "
         "or set HEARTH_CHROMIUM to its path."
     )
+
+
+def ensure_gettext() -> None:
+    """The translation tests run GNU gettext's tools, as translators do."""
+    if shutil.which("msgfmt") or (install_from_debian("gettext") and shutil.which("msgfmt")):
+        return
+    sys.exit("The tests need GNU gettext (msgfmt). Install your system's gettext package.")
 
 
 def serve(args: list[str]) -> None:
@@ -116,6 +126,7 @@ def demo(args: list[str]) -> None:
 def test(args: list[str]) -> None:
     ensure_installed("[test]")
     env = {**os.environ, "HEARTH_CHROMIUM": ensure_chromium(), "DJANGO_ALLOW_ASYNC_UNSAFE": "true"}
+    ensure_gettext()
     database = env.get("DATABASE_URL", "sqlite (default)").split("@")[-1]
     say("lint and format check")
     run(BIN / "ruff", "check", ".")
