@@ -77,7 +77,7 @@ def insights(request: HttpRequest, relationship_id: int) -> InsightsOut:
     return InsightsOut(
         days_recorded=board.days_recorded,
         patterns_need_days=MIN_DAYS,
-        caveat=board.caveat,
+        caveat=str(board.caveat),
         associations=[
             AssociationOut(
                 behaviour=f.association.behaviour,

@@ -10,9 +10,12 @@ follows the page in light and dark. Every label and number passes through format
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import pgettext
 
 SERIES_CLASSES = ("c1", "c2", "c3", "c4", "c5")
 PLOT = 1000  # the plot area's own units, both ways; it stretches to fit
@@ -63,12 +66,25 @@ class Chart:
         return draw(self)
 
 
+def decimal(value: float, places: int) -> str:
+    """A number rounded to `places` decimals, written the reader's way ("0.8", "0,8")."""
+    return number_format(Decimal(f"{value:.{places}f}"), places)
+
+
+def signed_decimal(value: float, places: int) -> str:
+    """The same, always with its sign ("+0.8", "-0.8")."""
+    shown = f"{value:+.{places}f}"
+    return shown[0] + number_format(Decimal(shown[1:]), places)
+
+
 def tick_text(value: float) -> str:
-    return f"{value:g}"
+    return number_format(Decimal(f"{value:g}"))
 
 
 def day_text(day: date) -> str:
-    return f"{day.day} {day.strftime('%b')}"
+    """A day and its month, short, in the reader's language ("3 Nov")."""
+    # Translators: Django's date format for a day and a short month under a chart, "3 Nov".
+    return date_format(day, pgettext("chart date", "j M"))
 
 
 def x_ticks(first: date, last: date) -> list[tuple[float, date]]:

@@ -11,11 +11,13 @@ from datetime import date, datetime, time, timedelta
 from statistics import fmean
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from hearth.checkins.models import CheckIn, RelationshipCheckIn
 from hearth.gratitude.models import Appreciation, GratitudeEntry
 from hearth.gratitude.selectors import appreciations_visible_to
-from hearth.insights.charts import Chart, Line
+from hearth.insights.charts import Chart, Line, decimal, signed_decimal
 from hearth.insights.statistics import (
     MIN_DAYS,
     Association,
@@ -30,7 +32,7 @@ from hearth.relationships.models import Member
 
 CHART_DAYS = 90
 WEEK_DAYS = 7
-CAVEAT = "These are patterns in your own check-ins, not proof of cause and effect."
+CAVEAT = gettext_lazy("These are patterns in your own check-ins, not proof of cause and effect.")
 
 
 @dataclass(frozen=True)
@@ -43,28 +45,55 @@ class Behaviour:
 BEHAVIOURS = (
     Behaviour(
         "you answered the day's question together",
-        "you answered the day's question together",
-        "answering the day's question together",
+        # Translators: completes "Days after …".
+        gettext_lazy("you answered the day's question together"),
+        # Translators: one of a list, "Not enough days yet to say anything about …".
+        gettext_lazy("answering the day's question together"),
     ),
     Behaviour(
         "you responded to someone's answer",
-        "you responded to someone's answer",
-        "responding to answers",
+        # Translators: completes "Days after …".
+        gettext_lazy("you responded to someone's answer"),
+        # Translators: one of a list, "Not enough days yet to say anything about …".
+        gettext_lazy("responding to answers"),
     ),
-    Behaviour("a day with hugs or touch", "hugs or touch", "hugs or touch"),
+    Behaviour(
+        "a day with hugs or touch",
+        # Translators: completes "Days after …".
+        gettext_lazy("hugs or touch"),
+        # Translators: one of a list, "Not enough days yet to say anything about …".
+        gettext_lazy("hugs or touch"),
+    ),
     Behaviour(
         "you shared something personal",
-        "you shared something personal",
-        "sharing something personal",
+        # Translators: completes "Days after …".
+        gettext_lazy("you shared something personal"),
+        # Translators: one of a list, "Not enough days yet to say anything about …".
+        gettext_lazy("sharing something personal"),
     ),
-    Behaviour("you sent an appreciation", "you sent a thank-you", "thank-yous"),
-    Behaviour("you did a practice", "you did a practice", "practices"),
+    Behaviour(
+        "you sent an appreciation",
+        # Translators: completes "Days after …".
+        gettext_lazy("you sent a thank-you"),
+        # Translators: one of a list, "Not enough days yet to say anything about …".
+        gettext_lazy("thank-yous"),
+    ),
+    Behaviour(
+        "you did a practice",
+        # Translators: completes "Days after …".
+        gettext_lazy("you did a practice"),
+        # Translators: one of a list, "Not enough days yet to say anything about …".
+        gettext_lazy("practices"),
+    ),
 )
 
 
 def points(value: float) -> str:
+    """A difference on the 7-step scale, e.g. "0.8 points", without its sign."""
     shown = f"{abs(value):.1f}"
-    return f"{shown} point" if shown == "1.0" else f"{shown} points"
+    return ngettext("%(points)s point", "%(points)s points", 1 if shown == "1.0" else 2) % {
+        "points": decimal(abs(value), 1)
+    }
 
 
 @dataclass(frozen=True)
@@ -78,26 +107,44 @@ class Finding:
     def text(self) -> str:
         a = self.association
         if a.interval_includes_no_difference:
-            return (
-                f"Days after {self.behaviour.after} felt about as close as other days: "
+            return _(
+                "Days after %(behaviour)s felt about as close as other days: "
                 "no clear difference yet."
-            )
+            ) % {"behaviour": self.behaviour.after}
         size = abs(a.estimate)
-        degree = "a little " if size < 0.5 else ("a lot " if size >= 1.0 else "")
-        feeling = f"{degree}closer" if a.estimate > 0 else f"{degree}less close"
-        return (
-            f"Days after {self.behaviour.after}, you felt {feeling}: "
-            f"about {points(a.estimate)} on the 7-step scale."
-        )
+        degree = "a little" if size < 0.5 else ("a lot" if size >= 1.0 else "")
+        feeling = {
+            ("a little", True): _("a little closer"),
+            ("", True): _("closer"),
+            ("a lot", True): _("a lot closer"),
+            ("a little", False): _("a little less close"),
+            ("", False): _("less close"),
+            ("a lot", False): _("a lot less close"),
+        }[(degree, a.estimate > 0)]
+        return _(
+            "Days after %(behaviour)s, you felt %(feeling)s: about %(points)s on the 7-step scale."
+        ) % {"behaviour": self.behaviour.after, "feeling": feeling, "points": points(a.estimate)}
 
     @property
     def numbers(self) -> str:
         a = self.association
-        return (
-            f"Difference in next-day closeness {a.estimate:+.1f} "
-            f"(95% interval {a.low:.1f} to {a.high:.1f}), from {a.days} days: "
-            f"{a.days_with} after {self.behaviour.after}, {a.days_without} without."
-        )
+        return ngettext(
+            "Difference in next-day closeness %(estimate)s "
+            "(95%% interval %(low)s to %(high)s), from %(days)s day: "
+            "%(days_with)s after %(behaviour)s, %(days_without)s without.",
+            "Difference in next-day closeness %(estimate)s "
+            "(95%% interval %(low)s to %(high)s), from %(days)s days: "
+            "%(days_with)s after %(behaviour)s, %(days_without)s without.",
+            a.days,
+        ) % {
+            "estimate": signed_decimal(a.estimate, 1),
+            "low": decimal(a.low, 1),
+            "high": decimal(a.high, 1),
+            "days": a.days,
+            "days_with": a.days_with,
+            "days_without": a.days_without,
+            "behaviour": self.behaviour.after,
+        }
 
 
 @dataclass(frozen=True)
@@ -112,27 +159,29 @@ class StressLink:
     @property
     def text(self) -> str:
         if self.low <= 0 <= self.high:
-            return "Stress and closeness on the same day: no clear link yet."
+            return _("Stress and closeness on the same day: no clear link yet.")
         if self.r < 0:
-            return "On more stressful days, you tended to feel less close."
-        return "On more stressful days, you tended to feel closer."
+            return _("On more stressful days, you tended to feel less close.")
+        return _("On more stressful days, you tended to feel closer.")
 
     @property
     def numbers(self) -> str:
-        return (
-            f"Correlation {self.r:.2f} (95% interval {self.low:.2f} to {self.high:.2f}), "
-            f"from {self.days} days."
-        )
+        return ngettext(
+            "Correlation %(r)s (95%% interval %(low)s to %(high)s), from %(days)s day.",
+            "Correlation %(r)s (95%% interval %(low)s to %(high)s), from %(days)s days.",
+            self.days,
+        ) % {
+            "r": decimal(self.r, 2),
+            "low": decimal(self.low, 2),
+            "high": decimal(self.high, 2),
+            "days": self.days,
+        }
 
 
 @dataclass(frozen=True)
 class Tally:
     count: int
     words: str  # what was counted, already in the right number
-
-
-def tally(count: int, one: str, many: str) -> Tally:
-    return Tally(count, one if count == 1 else many)
 
 
 @dataclass(frozen=True)
@@ -152,23 +201,38 @@ class WeekRecap:
     @property
     def tallies(self) -> list[Tally]:
         """What happened, leaving out what didn't: a quiet week needs no row of zeros."""
+        n = self
         every = [
-            tally(
-                self.questions_together, "question answered together", "questions answered together"
+            Tally(
+                n.questions_together,
+                ngettext(
+                    "question answered together",
+                    "questions answered together",
+                    n.questions_together,
+                ),
             ),
-            tally(
-                self.responses_given,
-                "response you gave to an answer",
-                "responses you gave to answers",
+            Tally(
+                n.responses_given,
+                ngettext(
+                    "response you gave to an answer",
+                    "responses you gave to answers",
+                    n.responses_given,
+                ),
             ),
-            tally(self.checkins, "check-in", "check-ins"),
-            tally(self.practices_done, "practice done", "practices done"),
-            tally(self.thanks_sent, "thank-you sent", "thank-yous sent"),
-            tally(self.thanks_received, "thank-you received", "thank-yous received"),
-            tally(
-                self.noticed,
-                "thing you noticed in your gratitude log",
-                "things you noticed in your gratitude log",
+            Tally(n.checkins, ngettext("check-in", "check-ins", n.checkins)),
+            Tally(n.practices_done, ngettext("practice done", "practices done", n.practices_done)),
+            Tally(n.thanks_sent, ngettext("thank-you sent", "thank-yous sent", n.thanks_sent)),
+            Tally(
+                n.thanks_received,
+                ngettext("thank-you received", "thank-yous received", n.thanks_received),
+            ),
+            Tally(
+                n.noticed,
+                ngettext(
+                    "thing you noticed in your gratitude log",
+                    "things you noticed in your gratitude log",
+                    n.noticed,
+                ),
             ),
         ]
         return [t for t in every if t.count]
@@ -185,11 +249,19 @@ class Together:
     @property
     def tallies(self) -> list[Tally]:
         every = [
-            tally(
-                self.questions_together, "question answered together", "questions answered together"
+            Tally(
+                self.questions_together,
+                ngettext(
+                    "question answered together",
+                    "questions answered together",
+                    self.questions_together,
+                ),
             ),
-            tally(self.practices_done, "practice done", "practices done"),
-            tally(self.thank_yous, "thank-you", "thank-yous"),
+            Tally(
+                self.practices_done,
+                ngettext("practice done", "practices done", self.practices_done),
+            ),
+            Tally(self.thank_yous, ngettext("thank-you", "thank-yous", self.thank_yous)),
         ]
         return [t for t in every if t.count]
 
@@ -217,9 +289,12 @@ class Dashboard:
     def patterns_line(self) -> str:
         """When patterns will start to show, said plainly."""
         if self.days_recorded == 0:
-            return "Patterns need about three weeks of check-ins; check in to start."
-        days = f"{self.days_recorded} day{'' if self.days_recorded == 1 else 's'}"
-        return f"Patterns need about three weeks of check-ins; {days} so far."
+            return _("Patterns need about three weeks of check-ins; check in to start.")
+        return ngettext(
+            "Patterns need about three weeks of check-ins; %(days)s day so far.",
+            "Patterns need about three weeks of check-ins; %(days)s days so far.",
+            self.days_recorded,
+        ) % {"days": self.days_recorded}
 
     @property
     def associations(self) -> list[Association]:
@@ -229,24 +304,67 @@ class Dashboard:
     def silent_behaviours(self) -> list[str]:
         return [b.key for b in self.still_gathering]
 
+    @property
+    def still_gathering_topics(self) -> str:
+        """ "hugs or touch, practices or thank-yous": what has too few days to say anything."""
+        topics = [str(b.topic) for b in self.still_gathering]
+        if len(topics) < 2:
+            return "".join(topics)
+        # Translators: the end of a list of alternatives, "a, b or c".
+        return _("%(items)s or %(last)s") % {"items": ", ".join(topics[:-1]), "last": topics[-1]}
+
 
 def day_range(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def week_summary(name: str, values: Sequence[float | None], unit: str = "") -> str:
+# Translators: what each trend is called in "Your … averaged 5.2 over the last 7 days".
+MEASURES = {
+    "closeness": gettext_lazy("closeness"),
+    "mood": gettext_lazy("mood"),
+    "stress": gettext_lazy("stress"),
+    "sleep": gettext_lazy("sleep"),
+}
+
+
+def week_summary(measure: str, values: Sequence[float | None], hours: bool = False) -> str:
+    """The last seven days of one measure (a key of MEASURES) in a sentence."""
+    name = MEASURES[measure]
     recent = [v for v in values[-7:] if v is not None]
     before = [v for v in values[-14:-7] if v is not None]
     if len(recent) < 3:
-        return f"Not enough check-ins in the last week to describe {name} yet."
-    text = f"Your {name} averaged {fmean(recent):.1f}{unit} over the last 7 days"
-    if len(before) >= 3:
-        change = fmean(recent) - fmean(before)
-        if abs(change) < 0.2:
-            text += ", about the same as the week before"
-        else:
-            text += f", {'up' if change > 0 else 'down'} {abs(change):.1f} from the week before"
-    return text + "."
+        return _("Not enough check-ins in the last week to describe %(name)s yet.") % {"name": name}
+    average = decimal(fmean(recent), 1)
+    if hours:
+        average = _("%(hours)s hours") % {"hours": average}
+    said = {"name": name, "average": average}
+    if len(before) < 3:
+        return _("Your %(name)s averaged %(average)s over the last 7 days.") % said
+    change = fmean(recent) - fmean(before)
+    if abs(change) < 0.2:
+        return (
+            _(
+                "Your %(name)s averaged %(average)s over the last 7 days, "
+                "about the same as the week before."
+            )
+            % said
+        )
+    said["change"] = decimal(abs(change), 1)
+    if change > 0:
+        return (
+            _(
+                "Your %(name)s averaged %(average)s over the last 7 days, "
+                "up %(change)s from the week before."
+            )
+            % said
+        )
+    return (
+        _(
+            "Your %(name)s averaged %(average)s over the last 7 days, "
+            "down %(change)s from the week before."
+        )
+        % said
+    )
 
 
 def practices_done(member: Member, within: Q | None = None) -> int:
@@ -395,17 +513,17 @@ def trend_charts(
     charts = [
         Chart(
             key="closeness",
-            title="Closeness, 7-day average",
-            lines=[Line("Closeness (1–7)", shown, smooth_closeness)],
+            title=_("Closeness, 7-day average"),
+            lines=[Line(_("Closeness (1–7)"), shown, smooth_closeness)],
             y_ticks=(1, 4, 7),
             summary=week_summary("closeness", closeness),
         ),
         Chart(
             key="mood-stress",
-            title="Mood and stress, 7-day average",
+            title=_("Mood and stress, 7-day average"),
             lines=[
-                Line("Mood (1–5)", shown, smooth_mood),
-                Line("Stress (1–5)", shown, smooth_stress),
+                Line(_("Mood (1–5)"), shown, smooth_mood),
+                Line(_("Stress (1–5)"), shown, smooth_stress),
             ],
             y_ticks=(1, 3, 5),
             summary=week_summary("mood", mood) + " " + week_summary("stress", stress),
@@ -416,29 +534,43 @@ def trend_charts(
         charts.append(
             Chart(
                 key="sleep",
-                title="Sleep, 7-day average",
-                lines=[Line("Sleep (hours)", shown, smooth_sleep)],
+                title=_("Sleep, 7-day average"),
+                lines=[Line(_("Sleep (hours)"), shown, smooth_sleep)],
                 y_ticks=(0, 4, 8, 12),
-                summary=week_summary("sleep", sleep, " hours"),
+                summary=week_summary("sleep", sleep, hours=True),
             )
         )
     return charts
 
 
+PROFILE_LINES = {
+    "emotional": gettext_lazy("Emotional"),
+    "trust": gettext_lazy("Trust"),
+    "communication": gettext_lazy("Communication"),
+    "feeling_valued": gettext_lazy("Feeling valued"),
+    "satisfaction": gettext_lazy("Satisfaction"),
+}
+
+
 def profile_charts(profiles: Sequence[tuple[datetime, dict[str, float]]]) -> list[Chart]:
-    if len({taken.date() for taken, _ in profiles}) < 2:
+    if len({taken.date() for taken, _scores in profiles}) < 2:
         return []  # a trend needs takings on at least two days
-    when = [taken.date() for taken, _ in profiles]
-    keys = ["emotional", "trust", "communication", "feeling_valued", "satisfaction"]
+    when = [taken.date() for taken, _scores in profiles]
     lines = [
-        Line(k.replace("_", " ").capitalize(), when, [s.get(k) for _, s in profiles]) for k in keys
+        Line(str(label), when, [s.get(key) for _taken, s in profiles])
+        for key, label in PROFILE_LINES.items()
     ]
     return [
         Chart(
             key="profile",
-            title="Your profile over time",
+            title=_("Your profile over time"),
             lines=lines,
             y_ticks=(0, 50, 100),
-            summary=f"Your profile scores across {len(profiles)} takings, 0 to 100.",
+            summary=ngettext(
+                "Your profile scores across %(count)s taking, 0 to 100.",
+                "Your profile scores across %(count)s takings, 0 to 100.",
+                len(profiles),
+            )
+            % {"count": len(profiles)},
         )
     ]
