@@ -2,6 +2,10 @@
 
 A file that breaks the format never leaves a person without help: the page falls back to the
 file that ships with Hearth, and the host finds the reason in the log and in `hearth check`.
+
+The shipped file has translations beside the other content (content/locale/<language>/
+help_resources.toml), shown to people who read in that language. A host's own file is shown as
+written, whatever the reader's language: Hearth can't translate what the host wrote.
 """
 
 import logging
@@ -10,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+
+from hearth.content_translations import content_language
 
 logger = logging.getLogger(__name__)
 
@@ -142,9 +148,37 @@ def configured_file() -> Path:
     return Path(getattr(settings, "HELP_RESOURCES_FILE", DEFAULT_FILE))
 
 
+def translated_file(language: str) -> Path:
+    """Where the shipped file's translation into `language` lives (it may not exist)."""
+    return DEFAULT_FILE.parent / "locale" / language / DEFAULT_FILE.name
+
+
+def is_shipped(path: Path) -> bool:
+    return Path(path).resolve() == DEFAULT_FILE.resolve()
+
+
+def in_reader_language(path: Path) -> list[Path]:
+    """The files to try for `path`, best first: the shipped file in the reader's language when
+    there is a translation, then `path` itself. A host's own file is only ever itself."""
+    language = content_language()
+    if language != "en" and language.isalpha() and is_shipped(path):
+        translation = translated_file(language)
+        if translation.is_file():
+            return [translation, path]
+    return [path]
+
+
 def help_resources() -> HelpResources | None:
-    """The host's resources, else the ones Hearth ships with; None only if both are broken."""
-    for path in dict.fromkeys([configured_file(), DEFAULT_FILE]):
+    """The host's resources, else the ones Hearth ships with (in the reader's language where
+    they are translated); None only if every one is broken.
+
+    Nothing is kept between requests: each reading is in the language of the person asking."""
+    candidates = [
+        candidate
+        for path in (configured_file(), DEFAULT_FILE)
+        for candidate in in_reader_language(path)
+    ]
+    for path in dict.fromkeys(candidates):
         try:
             return load_resources(path)
         except ResourcesError as error:

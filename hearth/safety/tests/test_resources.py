@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from hearth.safety.checks import help_resources_are_readable
 from hearth.safety.resources import DEFAULT_FILE, ResourcesError, help_resources, load_resources
@@ -33,7 +34,8 @@ def test_the_shipped_resources_invent_no_numbers_and_load_no_links():
 
 
 def test_the_configured_file_is_the_shipped_one_by_default():
-    assert help_resources() == SHIPPED
+    with translation.override("en"):
+        assert help_resources() == SHIPPED
 
 
 def test_paragraphs_are_split_on_blank_lines(tmp_path):
