@@ -1,17 +1,18 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from hearth.assessments.instrument import Step
 
 AGREEMENT = [
-    (1, "Strongly disagree"),
-    (2, "Disagree"),
-    (3, "Somewhat disagree"),
-    (4, "Neither"),
-    (5, "Somewhat agree"),
-    (6, "Agree"),
-    (7, "Strongly agree"),
+    (1, gettext_lazy("Strongly disagree")),
+    (2, gettext_lazy("Disagree")),
+    (3, gettext_lazy("Somewhat disagree")),
+    (4, gettext_lazy("Neither")),
+    (5, gettext_lazy("Somewhat agree")),
+    (6, gettext_lazy("Agree")),
+    (7, gettext_lazy("Strongly agree")),
 ]
-SHARE_LABEL = "Share my scores (not my answers) with this relationship"
+SHARE_LABEL = gettext_lazy("Share my scores (not my answers) with this relationship")
 
 
 class StepForm(forms.Form):
@@ -38,7 +39,7 @@ class StepForm(forms.Form):
                 required=False,
                 empty_value=None,
                 initial=answers.get(question.key),
-                error_messages={"invalid_choice": "Choose a number from 1 to 7."},
+                error_messages={"invalid_choice": gettext_lazy("Choose a number from 1 to 7.")},
             )
         if last:
             self.fields["shared"] = forms.BooleanField(

@@ -4,6 +4,8 @@ plain words with something to try, and the profiles shared in the relationship s
 from dataclasses import dataclass, replace
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from hearth.assessments.instrument import Instrument, Step
 from hearth.assessments.models import Assessment, AssessmentDraft
@@ -13,7 +15,12 @@ from hearth.practices.selectors import practices_for
 from hearth.questions.services import decks_for
 from hearth.relationships.models import Member
 
-BAND_WORDS = {"strength": "a real strength for you", "steady": "steady", "grow": "room to grow"}
+# Translators: a profile score's band, after "64 of 100:".
+BAND_WORDS = {
+    "strength": gettext_lazy("a real strength for you"),
+    "steady": gettext_lazy("steady"),
+    "grow": gettext_lazy("room to grow"),
+}
 
 
 # --- a profile in progress --------------------------------------------------------------------
@@ -97,7 +104,7 @@ def profile_meanings(
                 title=scale.title,
                 score=score,
                 band=level,
-                band_words=BAND_WORDS[level],
+                band_words=str(BAND_WORDS[level]),
                 meaning=scale.meaning(level),
             )
         )
@@ -139,8 +146,8 @@ def suggestions_for(member: Member, scales: list[str]) -> dict[str, Suggestion]:
                 Suggestion(
                     kind="deck",
                     key=d.key,
-                    title=d.title,
-                    why=d.description,
+                    title=d.localized_title,
+                    why=d.localized_description,
                     url=reverse("questions:decks", args=[member.relationship_id])
                     + f"#deck-{d.key}",
                 )
@@ -185,6 +192,7 @@ class SideBySide:
     agreement: dict[str, str]
     rows: list[Row]
     names: list[str]  # "You" for the asking member
+    you: str = ""  # the asking member's name in a sentence ("You" in English)
 
 
 def latest_shared(member: Member) -> list[tuple[Member, Assessment]]:
@@ -205,43 +213,62 @@ def latest_shared(member: Member) -> list[tuple[Member, Assessment]]:
 
 def side_by_side(member: Member, titles: dict[str, str]) -> SideBySide:
     people = latest_shared(member)
-    scales = [(k, t) for k, t in titles.items() if any(k in a.scores for _, a in people)]
+    scales = [(k, t) for k, t in titles.items() if any(k in a.scores for _m, a in people)]
     verdict: dict[str, str] = {}
     if len(people) == 2:
         verdict = agreement(people[0][1].scores, people[1][1].scores)
     elif len(people) > 2:
         # In a group, a scale counts as seen alike when everyone is within range of everyone.
-        for key, _ in scales:
+        for key, _title in scales:
             pairs = [
                 agreement({key: a.scores[key]}, {key: b.scores[key]}).get(key)
-                for i, (_, a) in enumerate(people)
-                for _, b in people[i + 1 :]
+                for i, (_m, a) in enumerate(people)
+                for _n, b in people[i + 1 :]
                 if key in a.scores and key in b.scores
             ]
             if pairs:
                 verdict[key] = "agree" if all(p == "agree" for p in pairs) else "differ"
-    names = ["You" if m.pk == member.pk else m.display_name for m, _ in people]
+    # Translators: the asking person, heading their column of scores.
+    you = _("You")
+    # Translators: the asking person among others in a sentence: "You and Sam see this alike."
+    you_in_a_sentence = pgettext("among names in a sentence", "You")
+    names = [you if m.pk == member.pk else m.display_name for m, _a in people]
+    in_sentences = [you_in_a_sentence if m.pk == member.pk else m.display_name for m, _a in people]
     rows = []
     for key, title in scales:
-        cells = [
-            (name, float(a.scores[key]) if key in a.scores else None)
-            for name, (_, a) in zip(names, people, strict=True)
+        scores = [float(a.scores[key]) if key in a.scores else None for _m, a in people]
+        cells = list(zip(names, scores, strict=True))
+        scored = [
+            (name, score)
+            for name, score in zip(in_sentences, scores, strict=True)
+            if score is not None
         ]
-        scored = [(name, score) for name, score in cells if score is not None]
         words = together_words(scored, verdict[key]) if key in verdict else ""
         rows.append(Row(key=key, title=title, cells=cells, together=words))
-    return SideBySide(scales=scales, people=people, agreement=verdict, rows=rows, names=names)
+    return SideBySide(
+        scales=scales, people=people, agreement=verdict, rows=rows, names=names, you=you
+    )
+
+
+def names_listed(names: list[str]) -> str:
+    """ "Sam", "Sam and Alex", "Sam, Alex and Kim"."""
+    if len(names) < 2:
+        return "".join(names)
+    # Translators: the end of a list of people, "Sam, Alex and Kim".
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def together_words(scored: list[tuple[str, float]], verdict: str) -> str:
     """Where people agree or differ on a scale, in plain words."""
-    names = [n for n, _ in scored]
-    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    who = {"who": names_listed([n for n, _score in scored])}
     if verdict != "agree":
-        return f"{who} see this differently. Ask each other how it looks from where you stand."
-    bands = {band(score) for _, score in scored}
+        return (
+            _("%(who)s see this differently. Ask each other how it looks from where you stand.")
+            % who
+        )
+    bands = {band(score) for _name, score in scored}
     if bands == {"strength"}:
-        return f"{who} see this alike: a shared strength."
+        return _("%(who)s see this alike: a shared strength.") % who
     if bands == {"grow"}:
-        return f"{who} see this alike: room to grow, together."
-    return f"{who} see this alike."
+        return _("%(who)s see this alike: room to grow, together.") % who
+    return _("%(who)s see this alike.") % who

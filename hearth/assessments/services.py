@@ -1,6 +1,8 @@
 """Taking the intimacy profile: answers in progress kept as a draft, a result only when complete."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearth.assessments.instrument import Instrument, Step, instrument
 from hearth.assessments.models import Assessment, AssessmentDraft
@@ -9,7 +11,10 @@ from hearth.questions.selection import fit_for
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member
 
-UNANSWERED = "Choose how true this is for you."
+
+def unanswered() -> str:
+    """What a statement left without an answer says."""
+    return _("Choose how true this is for you.")
 
 
 class AssessmentError(Refusal):
@@ -22,18 +27,25 @@ def instrument_for(member: Member) -> Instrument:
     return instrument().for_people(sexual_ok=fit_for(member.relationship).sexual_ok)
 
 
-def still_unanswered(count: int, where: str = "") -> str:
-    return (
-        f"Please answer every statement{where}: {count} "
-        f"{'is' if count == 1 else 'are'} still unanswered."
-    )
+def still_unanswered(count: int, on_this_step: bool = False) -> str:
+    if on_this_step:
+        return ngettext(
+            "Please answer every statement on this step: %(count)s is still unanswered.",
+            "Please answer every statement on this step: %(count)s are still unanswered.",
+            count,
+        ) % {"count": count}
+    return ngettext(
+        "Please answer every statement: %(count)s is still unanswered.",
+        "Please answer every statement: %(count)s are still unanswered.",
+        count,
+    ) % {"count": count}
 
 
 def answers_checked(offered: Instrument, answers: dict[str, int]) -> None:
     """Every answer names an offered statement and is a point on the scale."""
     keys = {q.key for q in offered.questions}
     if set(answers) - keys:
-        raise AssessmentError("Some answers don't belong to this profile.")
+        raise AssessmentError(_("Some answers don't belong to this profile."))
     out_of_range = {
         key: value
         for key, value in answers.items()
@@ -41,8 +53,8 @@ def answers_checked(offered: Instrument, answers: dict[str, int]) -> None:
     }
     if out_of_range:
         raise AssessmentError(
-            "Each answer goes from 1 (strongly disagree) to 7 (strongly agree).",
-            fields={key: "Choose a number from 1 to 7." for key in out_of_range},
+            _("Each answer goes from 1 (strongly disagree) to 7 (strongly agree)."),
+            fields={key: _("Choose a number from 1 to 7.") for key in out_of_range},
         )
 
 
@@ -56,7 +68,7 @@ def assessment_take(*, member: Member, answers: dict[str, int], shared: bool = F
     missing = [q.key for q in offered.questions if q.key not in answers]
     if missing:
         raise AssessmentError(
-            still_unanswered(len(missing)), fields=dict.fromkeys(missing, UNANSWERED)
+            still_unanswered(len(missing)), fields=dict.fromkeys(missing, unanswered())
         )
     scores = scale_scores(answers, offered.items)
     AssessmentDraft.objects.filter(member=member).delete()
@@ -91,7 +103,7 @@ def assessment_draft_save(
 def step_of(offered: Instrument, number: int) -> Step:
     steps = offered.steps
     if not 1 <= number <= len(steps):
-        raise AssessmentError(f"The profile has steps 1 to {len(steps)}.")
+        raise AssessmentError(_("The profile has steps 1 to %(last)s.") % {"last": len(steps)})
     return steps[number - 1]
 
 
@@ -102,12 +114,12 @@ def assessment_step_save(
     """One step answered in full, kept in the draft, before the next step."""
     step = step_of(instrument_for(member), number)
     if set(answers) - set(step.keys):
-        raise AssessmentError("Some answers don't belong to this step.")
+        raise AssessmentError(_("Some answers don't belong to this step."))
     missing = [key for key in step.keys if key not in answers]
     if missing:
         raise AssessmentError(
-            still_unanswered(len(missing), " on this step"),
-            fields=dict.fromkeys(missing, UNANSWERED),
+            still_unanswered(len(missing), on_this_step=True),
+            fields=dict.fromkeys(missing, unanswered()),
         )
     return assessment_draft_save(member=member, answers=answers, shared=shared)
 
@@ -117,7 +129,7 @@ def assessment_finish(*, member: Member) -> Assessment:
     """The member's draft becomes their result, if every offered statement is answered."""
     draft = AssessmentDraft.objects.select_for_update().filter(member=member).first()
     if draft is None:
-        raise AssessmentError("There is no profile in progress to save. Start it again?")
+        raise AssessmentError(_("There is no profile in progress to save. Start it again?"))
     offered = {q.key for q in instrument_for(member).questions}
     answers = {key: value for key, value in draft.answers.items() if key in offered}
     return assessment_take(member=member, answers=answers, shared=draft.shared)
@@ -130,7 +142,7 @@ def assessment_draft_discard(*, member: Member) -> None:
 def assessment_share(*, member: Member, assessment_id: int, shared: bool) -> Assessment:
     assessment = member.assessments.filter(pk=assessment_id).first()
     if assessment is None:
-        raise AssessmentError("That profile isn't yours.")
+        raise AssessmentError(_("That profile isn't yours."))
     assessment.shared = shared
     assessment.save(update_fields=["shared"])
     return assessment

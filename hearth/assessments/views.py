@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.assessments import selectors, services
@@ -63,7 +64,7 @@ def take(request: HttpRequest, member: Member) -> HttpResponse:
                     member=member, answers=form.answers(), shared=form.shared()
                 )
                 if go == "later":
-                    messages.success(request, "Saved so far. Carry on whenever you like.")
+                    messages.success(request, _("Saved so far. Carry on whenever you like."))
                     return redirect("assessments:profile", relationship_id=member.relationship_id)
                 return redirect(step_url(member, max(step.number - 1, 1)))
             kept = services.assessment_step_save(
@@ -90,7 +91,7 @@ def take(request: HttpRequest, member: Member) -> HttpResponse:
 def finish(request: HttpRequest, member: Member) -> HttpResponse:
     with refusal_shown(request):
         services.assessment_finish(member=member)
-        messages.success(request, "Your profile is saved. Here is what it says.")
+        messages.success(request, _("Your profile is saved. Here is what it says."))
         return redirect(
             reverse("assessments:profile", args=[member.relationship_id]) + "#your-scores"
         )
