@@ -1,9 +1,11 @@
 """Shared test fixtures: alice and bob share a relationship; charlie is in another one."""
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from hearth.accounts.models import User
 from hearth.accounts.tests.factories import UserFactory
@@ -12,6 +14,14 @@ from hearth.relationships.tests.factories import RelationshipFactory, add_member
 
 # Playwright runs an event loop in the test thread; Django's ORM calls there are still sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def english_unless_a_test_asks(settings: Any) -> Iterator[None]:
+    """Each test starts in English: a language one test's request chose never carries on."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,9 @@
 // Drafts: what someone is writing in a form (an answer, a reply, a note, a thank-you, a
 // reflection) survives an accidental reload or a tap away, and comes back when the page opens
-// again with the field still empty. Sending the form forgets its drafts; so does the quick exit
-// (safety.js), and so does every page seen while nobody is signed in.
+// again with the field still empty. Sending a form sets its drafts aside: the next page forgets
+// them once the form was taken, and brings them back when it shows the form's errors instead, so
+// a refused save loses nothing. The quick exit (safety.js) forgets them all, and so does every
+// page seen while nobody is signed in.
 // Drafts live in sessionStorage, never localStorage: on a shared device, private words must not
 // outlast the tab they were written in.
 // Only words are kept: textareas and plain text inputs of forms that post, never passwords,
@@ -9,6 +11,7 @@
 // Without JavaScript (or storage) every form works as before, only without drafts.
 (() => {
   const PREFIX = "hearth-draft:";
+  const SENT = "hearth-sent:"; // drafts of a form on its way, until the next page says how it went
   const notWords = /\b(off|one-time-code|username|email|current-password|new-password|cc-\S+)\b/;
   const secretName = /pass|e-?mail|code|token|secret|key/i;
 
@@ -20,20 +23,29 @@
     return;
   }
 
-  const draftKeys = () => {
+  const keysStartingWith = (prefix) => {
     const keys = [];
     for (let i = 0; i < store.length; i++) {
       const key = store.key(i);
-      if (key && key.startsWith(PREFIX)) keys.push(key);
+      if (key && key.startsWith(prefix)) keys.push(key);
     }
     return keys;
   };
+  const draftKeys = () => keysStartingWith(PREFIX);
 
   // Signed out (after logging out, or before anyone logs in): the next person sees nothing.
   const session = document.querySelector("meta[name='hearth-session']");
   if (!session || session.content !== "signed-in") {
-    for (const key of draftKeys()) store.removeItem(key);
+    for (const key of [...draftKeys(), ...keysStartingWith(SENT)]) store.removeItem(key);
     return;
+  }
+
+  // The page after a sent form: errors on it mean the save was refused, so the words come back.
+  const refused = document.querySelector(".errorlist, .error-summary, .form-problem, .field-error");
+  for (const key of keysStartingWith(SENT)) {
+    const words = store.getItem(key);
+    store.removeItem(key);
+    if (refused && words) store.setItem(PREFIX + key.slice(SENT.length), words);
   }
 
   const draftable = (field) => {
@@ -76,7 +88,14 @@
     if (!(event.target instanceof HTMLFormElement)) return;
     const sent = [...event.target.elements].filter(draftable).map(fieldPart);
     for (const key of draftKeys()) {
-      if (sent.some((part) => key.endsWith(part))) store.removeItem(key);
+      if (!sent.some((part) => key.endsWith(part))) continue;
+      const words = store.getItem(key);
+      store.removeItem(key);
+      try {
+        store.setItem(SENT + key.slice(PREFIX.length), words);
+      } catch {
+        // storage full: the form is on its way anyway
+      }
     }
   });
 

@@ -81,3 +81,18 @@ if (retryWhenOnline) {
     tryAgain();
   });
 }
+
+// A part htmx refreshes in place (who has answered, the notifications count) keeps at least the
+// height it had, so what sits below it, an answer being written say, never moves under a thumb.
+const swappedHeights = new Map();
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const old = event.detail.target;
+  if (old instanceof HTMLElement && old.id) swappedHeights.set(old.id, old.getBoundingClientRect().height);
+});
+// After htmx's settling, which puts the new part's own attributes (style included) in place.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const id = event.detail.target instanceof HTMLElement ? event.detail.target.id : "";
+  const fresh = id && document.getElementById(id);
+  const before = swappedHeights.get(id) || 0;
+  if (fresh && fresh.getBoundingClientRect().height < before) fresh.style.minHeight = `${before}px`;
+});
