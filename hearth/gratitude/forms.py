@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from hearth.gratitude.services import MAX_TEXT_LENGTH
 from hearth.relationships.models import Member
@@ -7,17 +8,17 @@ from hearth.relationships.models import Member
 class AppreciationForm(forms.Form):
     recipient = forms.TypedChoiceField(
         coerce=int,
-        label="Who would you like to thank?",
-        error_messages={"required": "Choose who to thank."},
+        label=gettext_lazy("Who would you like to thank?"),
+        error_messages={"required": gettext_lazy("Choose who to thank.")},
     )
     text = forms.CharField(
         max_length=MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="What did they do, and how did it land for you?",
-        error_messages={"required": "Write a few words first."},
+        label=gettext_lazy("What did they do, and how did it land for you?"),
+        error_messages={"required": gettext_lazy("Write a few words first.")},
     )
     for_everyone = forms.BooleanField(
-        required=False, label="Let everyone in the relationship read it"
+        required=False, label=gettext_lazy("Let everyone in the relationship read it")
     )
     prompt_key = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
 
@@ -32,7 +33,9 @@ class GratitudeEntryForm(forms.Form):
     text = forms.CharField(
         max_length=MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Something you're grateful for",
-        error_messages={"required": "Write a few words first."},
+        label=gettext_lazy("Something you're grateful for"),
+        error_messages={"required": gettext_lazy("Write a few words first.")},
     )
-    shared = forms.BooleanField(required=False, label="Share this line with the others")
+    shared = forms.BooleanField(
+        required=False, label=gettext_lazy("Share this line with the others")
+    )

@@ -1,6 +1,7 @@
 """The rules of thanking someone and keeping a gratitude log."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from hearth.gratitude.models import Appreciation, GratitudeEntry
 from hearth.gratitude.signals import appreciation_sent
@@ -18,11 +19,13 @@ class GratitudeError(Refusal):
 def check_text(text: str) -> str:
     text = text.strip()
     if not text:
-        raise GratitudeError("Write a few words first.", field="text")
+        raise GratitudeError(_("Write a few words first."), field="text")
     if len(text) > MAX_TEXT_LENGTH:
-        raise GratitudeError(f"Keep it under {MAX_TEXT_LENGTH} characters.", field="text")
+        raise GratitudeError(
+            _("Keep it under %(count)s characters.") % {"count": MAX_TEXT_LENGTH}, field="text"
+        )
     if "\x00" in text:
-        raise GratitudeError("That text has a character we can't keep.", field="text")
+        raise GratitudeError(_("That text has a character we can't keep."), field="text")
     return text
 
 
@@ -37,7 +40,7 @@ def appreciation_send(
 ) -> Appreciation:
     """Thank a current member of the same relationship; they hear of it."""
     if sender.relationship.is_archived:
-        raise GratitudeError("This relationship is archived. Reopen it to send thanks.")
+        raise GratitudeError(_("This relationship is archived. Reopen it to send thanks."))
     recipient = (
         Member.objects.current()
         .filter(relationship_id=sender.relationship_id, pk=recipient_id)
@@ -47,7 +50,7 @@ def appreciation_send(
         else None
     )
     if recipient is None:
-        raise GratitudeError("Choose someone else in this relationship.", field="recipient")
+        raise GratitudeError(_("Choose someone else in this relationship."), field="recipient")
     appreciation = Appreciation.objects.create(
         relationship=sender.relationship,
         sender=sender,
@@ -65,7 +68,7 @@ def gratitude_note(
 ) -> GratitudeEntry:
     """A line in the member's gratitude log, private unless they share it."""
     if member.relationship.is_archived:
-        raise GratitudeError("This relationship is archived. Reopen it to add to the log.")
+        raise GratitudeError(_("This relationship is archived. Reopen it to add to the log."))
     return GratitudeEntry.objects.create(
         member=member,
         text=check_text(text),
@@ -77,5 +80,5 @@ def gratitude_note(
 
 def gratitude_entry_delete(*, member: Member, entry_id: int) -> bool:
     """A member can take a line of their own log back."""
-    deleted, _ = GratitudeEntry.objects.filter(member=member, pk=entry_id).delete()
+    deleted, _rows = GratitudeEntry.objects.filter(member=member, pk=entry_id).delete()
     return bool(deleted)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.gratitude import selectors, services
@@ -64,7 +65,10 @@ def appreciate(request: HttpRequest, member: Member) -> HttpResponse:
                 for_everyone=form.cleaned_data["for_everyone"],
                 prompt_key=form.cleaned_data["prompt_key"],
             )
-            messages.success(request, f"Sent. {appreciation.recipient.display_name} will see it.")
+            messages.success(
+                request,
+                _("Sent. %(name)s will see it.") % {"name": appreciation.recipient.display_name},
+            )
             return redirect("gratitude:page", relationship_id=member.relationship_id)
     return gratitude_page(request, member, appreciation_form=form, status=400)
 
@@ -76,7 +80,7 @@ def note(request: HttpRequest, member: Member) -> HttpResponse:
     if form.is_valid():
         with refusal_shown(request, form, field="text"):
             services.gratitude_note(member=member, **form.cleaned_data)
-            messages.success(request, "Added to your gratitude log.")
+            messages.success(request, _("Added to your gratitude log."))
             return redirect("gratitude:page", relationship_id=member.relationship_id)
     return gratitude_page(request, member, entry_form=form, status=400)
 
@@ -85,5 +89,5 @@ def note(request: HttpRequest, member: Member) -> HttpResponse:
 @membership_required
 def note_delete(request: HttpRequest, member: Member, entry_id: int) -> HttpResponse:
     if services.gratitude_entry_delete(member=member, entry_id=entry_id):
-        messages.success(request, "Taken out of your log.")
+        messages.success(request, _("Taken out of your log."))
     return redirect("gratitude:page", relationship_id=member.relationship_id)

@@ -10,23 +10,24 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from hearth.content import ContentError, grouped_items, some_of, strings
 from hearth.practices.library import DIMENSIONS
 from hearth.relationships.models import RelationshipKind
 
 THEMES = {
-    "understood": "Feeling understood",
-    "responding": "Responding to news and bids",
-    "trust": "Trust and boundaries",
-    "gratitude": "Gratitude",
-    "affection": "Affection and consent",
-    "meaning": "Shared meaning",
-    "repair": "Repair after conflict",
-    "stress": "Stress and support",
-    "friendship": "Closeness in friendship",
-    "family": "Closeness in families",
-    "change": "Distance, babies and big changes",
+    "understood": gettext_lazy("Feeling understood"),
+    "responding": gettext_lazy("Responding to news and bids"),
+    "trust": gettext_lazy("Trust and boundaries"),
+    "gratitude": gettext_lazy("Gratitude"),
+    "affection": gettext_lazy("Affection and consent"),
+    "meaning": gettext_lazy("Shared meaning"),
+    "repair": gettext_lazy("Repair after conflict"),
+    "stress": gettext_lazy("Stress and support"),
+    "friendship": gettext_lazy("Closeness in friendship"),
+    "family": gettext_lazy("Closeness in families"),
+    "change": gettext_lazy("Distance, babies and big changes"),
 }
 LESSON_KEYS = {"id", "title", "summary", "body", "kinds", "dimensions", "sources", "suggests"}
 WORDS_PER_MINUTE = 200
@@ -52,7 +53,7 @@ class Lesson:
 
     @property
     def theme_title(self) -> str:
-        return THEMES[self.theme]
+        return str(THEMES[self.theme])
 
     @property
     def words(self) -> int:

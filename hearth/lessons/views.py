@@ -51,7 +51,7 @@ def lesson_detail(request: HttpRequest, key: str) -> HttpResponse:
         suggestion = (found.title, "practice") if found else None
     else:
         deck = bank.deck(target)
-        suggestion = (deck.title, "deck") if deck else None
+        suggestion = (deck.localized_title, "deck") if deck else None
     return render(
         request,
         "lessons/lesson.html",

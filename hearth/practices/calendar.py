@@ -5,8 +5,10 @@ the practice, the relationship's name and the time. Notes never leave Hearth thi
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from hearth.accounts.models import User
@@ -32,10 +34,16 @@ def plans_in_calendar(user: User) -> list[Plan]:
 
 
 def calendar_for(user: User, base_url: str) -> bytes:
+    """The feed in the person's own language: a calendar app fetches it without them."""
+    with translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE):
+        return calendar_events(user, base_url)
+
+
+def calendar_events(user: User, base_url: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Hearth//Planned practices//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Hearth: planned practices")
+    calendar.add("x-wr-calname", _("Hearth: planned practices"))
     for plan in plans_in_calendar(user):
         practice = by_key().get(plan.practice_key)
         minutes = practice.minutes if practice else DEFAULT_MINUTES

@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from hearth.content import ContentError, grouped_items, kinds_and_phases, some_of, strings
 
@@ -20,14 +21,14 @@ CATEGORIES = {
     "play": "recreational",
 }
 CATEGORY_TITLES = {
-    "emotional": "Emotional connection",
-    "physical_affection": "Affection and touch",
-    "sexual": "Sexual intimacy",
-    "spiritual": "Meaning and ritual",
-    "gratitude": "Gratitude",
-    "grounding": "Calm and grounding",
-    "repair": "Talking and repair",
-    "play": "Fun and dates",
+    "emotional": gettext_lazy("Emotional connection"),
+    "physical_affection": gettext_lazy("Affection and touch"),
+    "sexual": gettext_lazy("Sexual intimacy"),
+    "spiritual": gettext_lazy("Meaning and ritual"),
+    "gratitude": gettext_lazy("Gratitude"),
+    "grounding": gettext_lazy("Calm and grounding"),
+    "repair": gettext_lazy("Talking and repair"),
+    "play": gettext_lazy("Fun and dates"),
 }
 # The intimacy profile's scales: what a practice can serve.
 DIMENSIONS = (
@@ -80,7 +81,7 @@ class Practice:
 
     @property
     def category_title(self) -> str:
-        return CATEGORY_TITLES[self.category]
+        return str(CATEGORY_TITLES[self.category])
 
     @property
     def boundary(self) -> str:

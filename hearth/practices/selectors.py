@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from hearth.accounts.models import User
 from hearth.practices.library import Practice, by_key, library
@@ -13,7 +14,7 @@ from hearth.practices.models import CalendarFeed, Plan, Reflection
 from hearth.questions.selection import Fit, fit_for
 from hearth.relationships.models import Member, Relationship
 
-GONE_TITLE = "A practice no longer in the library"
+GONE_TITLE = gettext_lazy("A practice no longer in the library")
 
 
 def practice_allowed(practice: Practice, fit: Fit) -> bool:
@@ -39,7 +40,7 @@ def practice_for(member: Member, key: str) -> Practice:
 
 def practice_title(key: str) -> str:
     practice = by_key().get(key)
-    return practice.title if practice else GONE_TITLE
+    return practice.title if practice else str(GONE_TITLE)
 
 
 def plans_visible_to(member: Member) -> QuerySet[Plan]:

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.practices.library import Practice
@@ -27,13 +28,16 @@ class PracticeError(Refusal):
 
 def check_open(member: Member) -> None:
     if member.relationship.is_archived:
-        raise PracticeError("This relationship is archived. Reopen it to plan or reflect.")
+        raise PracticeError(_("This relationship is archived. Reopen it to plan or reflect."))
 
 
 def check_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE_LENGTH:
-        raise PracticeError(f"Keep the note under {MAX_NOTE_LENGTH} characters.", field="note")
+        raise PracticeError(
+            _("Keep the note under %(count)s characters.") % {"count": MAX_NOTE_LENGTH},
+            field="note",
+        )
     return note
 
 
@@ -43,7 +47,7 @@ def allowed_practice(member: Member, key: str) -> Practice:
         return practice_for(member, key)
     except Http404:  # the same words whatever the reason
         raise PracticeError(
-            "That practice isn't available for this relationship.", field="practice"
+            _("That practice isn't available for this relationship."), field="practice"
         ) from None
 
 
@@ -54,9 +58,9 @@ def plan_make(*, member: Member, practice_key: str, starts_at: datetime, note: s
     allowed_practice(member, practice_key)
     now = timezone.now()
     if starts_at < now - PLAN_GRACE:
-        raise PracticeError("Pick a time that hasn't passed yet.", field="starts_at")
+        raise PracticeError(_("Pick a time that hasn't passed yet."), field="starts_at")
     if starts_at > now + PLAN_AHEAD:
-        raise PracticeError("Plan up to a year ahead.", field="starts_at")
+        raise PracticeError(_("Plan up to a year ahead."), field="starts_at")
     plan = Plan.objects.create(
         relationship=member.relationship,
         practice_key=practice_key,
@@ -72,7 +76,7 @@ def plan_cancel(*, member: Member, plan: Plan) -> Plan:
     """Any current member may call a plan off; it stays in history as called off."""
     check_open(member)
     if plan.relationship_id != member.relationship_id or not member.is_current:
-        raise PracticeError("Only the members of this relationship can change its plans.")
+        raise PracticeError(_("Only the members of this relationship can change its plans."))
     if plan.cancelled_at is None:
         plan.cancelled_at = timezone.now()
         plan.save(update_fields=["cancelled_at"])
@@ -94,15 +98,15 @@ def reflection_save(
     or for a practice done without a plan."""
     check_open(member)
     if not 1 <= closeness <= 7:
-        raise PracticeError("Choose one of the seven pictures.", field="closeness")
+        raise PracticeError(_("Choose one of the seven pictures."), field="closeness")
     note = check_note(note)
     if plan is not None:
         if plan.relationship_id != member.relationship_id:
-            raise PracticeError("That plan belongs to another relationship.")
+            raise PracticeError(_("That plan belongs to another relationship."))
         if plan.is_cancelled:
-            raise PracticeError("That plan was called off, so there is nothing to reflect on.")
+            raise PracticeError(_("That plan was called off, so there is nothing to reflect on."))
         if plan.starts_at > timezone.now() + REFLECT_EARLY:
-            raise PracticeError("You can reflect once you've done it, on the day.")
+            raise PracticeError(_("You can reflect once you've done it, on the day."))
         practice_key = plan.practice_key
     else:
         allowed_practice(member, practice_key)
@@ -114,7 +118,7 @@ def reflection_save(
         "done_on": done_on or relationship_today(member.relationship),
     }
     if plan is not None:
-        reflection, _ = Reflection.objects.update_or_create(
+        reflection, _created = Reflection.objects.update_or_create(
             member=member, plan=plan, defaults=values
         )
         return reflection
@@ -124,7 +128,7 @@ def reflection_save(
 def calendar_feed_renew(*, user: User) -> CalendarFeed:
     """A new private calendar address; the old one stops working at once."""
     token = CalendarFeed.new_token()
-    feed, _ = CalendarFeed.objects.update_or_create(
+    feed, _created = CalendarFeed.objects.update_or_create(
         user=user,
         defaults={"token": token, "digest": token_digest(token), "created_at": timezone.now()},
     )

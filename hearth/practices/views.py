@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.practices import selectors, services
@@ -81,7 +82,9 @@ def reflect(request: HttpRequest, member: Member, key: str) -> HttpResponse:
     if form.is_valid():
         with refusal_shown(request, form):
             services.reflection_save(member=member, practice_key=found.key, **form.cleaned_data)
-            messages.success(request, "Thank you for reflecting. It helps Hearth learn what works.")
+            messages.success(
+                request, _("Thank you for reflecting. It helps Hearth learn what works.")
+            )
             return redirect("practices:library", relationship_id=member.relationship_id)
     template = "practices/guided.html" if request.POST.get("from") == "guided" else None
     return practice_page(
@@ -107,7 +110,7 @@ def plan_new(request: HttpRequest, member: Member, key: str) -> HttpResponse:
                 starts_at=form.cleaned_data["starts_at"],
                 note=form.cleaned_data["note"],
             )
-            messages.success(request, "Planned. Everyone in this relationship can see it.")
+            messages.success(request, _("Planned. Everyone in this relationship can see it."))
             return redirect(
                 "practices:plan", relationship_id=member.relationship_id, plan_id=plan.pk
             )
@@ -149,7 +152,7 @@ def plan_reflect(request: HttpRequest, member: Member, plan_id: int) -> HttpResp
     if form.is_valid():
         with refusal_shown(request, form):
             services.reflection_save(member=member, plan=found, **form.cleaned_data)
-            messages.success(request, "Thank you for reflecting.")
+            messages.success(request, _("Thank you for reflecting."))
             return redirect(
                 "practices:plan", relationship_id=member.relationship_id, plan_id=found.pk
             )
@@ -162,7 +165,7 @@ def plan_cancel(request: HttpRequest, member: Member, plan_id: int) -> HttpRespo
     found = selectors.plan_for(member, plan_id)
     with refusal_shown(request):
         services.plan_cancel(member=member, plan=found)
-        messages.success(request, "Called off. It stays in your history as called off.")
+        messages.success(request, _("Called off. It stays in your history as called off."))
     return redirect("practices:plan", relationship_id=member.relationship_id, plan_id=found.pk)
 
 
@@ -184,10 +187,12 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "off":
             services.calendar_feed_off(user=request.user)  # type: ignore[arg-type]
-            messages.success(request, "Your calendar address is off; it no longer works.")
+            messages.success(request, _("Your calendar address is off; it no longer works."))
         else:
             services.calendar_feed_renew(user=request.user)  # type: ignore[arg-type]
-            messages.success(request, "Here is your calendar address. Any older one has stopped.")
+            messages.success(
+                request, _("Here is your calendar address. Any older one has stopped.")
+            )
         return redirect("practices:calendar_settings")
     feed = selectors.calendar_feed_of(request.user)  # type: ignore[arg-type]
     url = (

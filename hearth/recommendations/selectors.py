@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hearth.assessments.selectors import latest_shared
 from hearth.checkins.models import RelationshipCheckIn
@@ -45,16 +47,17 @@ SERVED_BY = {
     "communication": {"repair", "grounding"},
     "feeling_valued": {"gratitude"},
 }
+# The dimensions in everyday words, as a reason names them.
 PLAIN_NAMES = {
-    "emotional": "emotional closeness",
-    "physical_affection": "affection",
-    "sexual": "sexual closeness",
-    "spiritual": "shared meaning",
-    "intellectual": "sharing ideas",
-    "recreational": "having fun together",
-    "trust": "trust",
-    "communication": "talking openly",
-    "feeling_valued": "feeling valued",
+    "emotional": gettext_lazy("emotional closeness"),
+    "physical_affection": gettext_lazy("affection"),
+    "sexual": gettext_lazy("sexual closeness"),
+    "spiritual": gettext_lazy("shared meaning"),
+    "intellectual": gettext_lazy("sharing ideas"),
+    "recreational": gettext_lazy("having fun together"),
+    "trust": gettext_lazy("trust"),
+    "communication": gettext_lazy("talking openly"),
+    "feeling_valued": gettext_lazy("feeling valued"),
 }
 RECENT_DAYS = 14
 MIN_RECENT_CHECKINS = 5  # below this, the check-ins say nothing about "lately"
@@ -92,19 +95,22 @@ def weakest_dimension(member: Member, fit: Fit, today: date) -> Weakest | None:
     )
     if len(recent) >= MIN_RECENT_CHECKINS:
         scores["physical_affection"] = 100 * sum(a for a, _ in recent) / len(recent)
-        reasons["physical_affection"] = "Because affection has been lowest for you lately."
+        reasons["physical_affection"] = _("Because affection has been lowest for you lately.")
         felt = [f for _, f in recent if f is not None]
         if len(felt) >= MIN_RECENT_CHECKINS:
             scores["emotional"] = (statistics.fmean(felt) - 1) / 6 * 100
-            reasons["emotional"] = "Because feeling understood has been lowest for you lately."
+            reasons["emotional"] = _("Because feeling understood has been lowest for you lately.")
     profiles: defaultdict[str, list[float]] = defaultdict(list)
-    for _, assessment in latest_shared(member):
+    for _shared_with, assessment in latest_shared(member):
         for scale, score in assessment.scores.items():
             if scale in SERVED_BY and scale not in scores:
                 profiles[scale].append(float(score))
     for scale, values in profiles.items():
         scores[scale] = statistics.fmean(values)
-        reasons[scale] = f"Because {PLAIN_NAMES[scale]} scored lowest in your profiles."
+        # Translators: dimension is one of the everyday names above, e.g. "talking openly".
+        reasons[scale] = _("Because %(dimension)s scored lowest in your profiles.") % {
+            "dimension": PLAIN_NAMES[scale]
+        }
     away = kept_away(fit)
     reachable = {d: score for d, score in scores.items() if SERVED_BY[d] - away}
     if len(reachable) < 2:
@@ -169,14 +175,17 @@ def practice_reason(
     practice: Practice, belief: Belief, weakest: Weakest | None, alone: bool
 ) -> str:
     if alone:
-        return "One you can do on your own while the others join."
+        return _("One you can do on your own while the others join.")
     if belief.has_helped:
-        return f"Because {practice.category_title.lower()} has brought you closer before."
+        # Translators: category is a practice category in lower case, e.g. "fun and dates".
+        return _("Because %(category)s has brought you closer before.") % {
+            "category": practice.category_title.lower()
+        }
     if weakest and practice.category in SERVED_BY[weakest.dimension]:
         return weakest.reason
     if belief.tried == 0:
-        return "Something you haven't tried together yet."
-    return "Worth another go: a few tries tell more than one."
+        return _("Something you haven't tried together yet.")
+    return _("Worth another go: a few tries tell more than one.")
 
 
 def practice_recommendations(
@@ -233,7 +242,7 @@ def lesson_recommendation(member: Member, weakest: Weakest | None) -> Recommenda
         title=lesson.title,
         reason=weakest.reason
         if serves and weakest
-        else "A two-minute read you haven't opened yet.",
+        else _("A two-minute read you haven't opened yet."),
         url=reverse("lessons:lesson", args=[lesson.key]) + f"?r={member.relationship_id}",
         minutes=lesson.minutes,
     )
@@ -249,8 +258,10 @@ def deck_recommendation(member: Member, weakest: Weakest | None) -> Recommendati
     return Recommendation(
         kind="deck",
         key=deck.key,
-        title=deck.title,
-        reason=weakest.reason if serving and weakest else "A deck you haven't opened together yet.",
+        title=deck.localized_title,
+        reason=weakest.reason
+        if serving and weakest
+        else _("A deck you haven't opened together yet."),
         url=reverse("questions:decks", args=[member.relationship_id]) + f"#deck-{deck.key}",
     )
 

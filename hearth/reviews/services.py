@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.gratitude.services import appreciation_send
 from hearth.practices.services import plan_make
@@ -24,7 +25,9 @@ class ReviewError(Refusal):
 def check_text(text: str, field: str) -> str:
     text = text.strip()
     if len(text) > MAX_TEXT_LENGTH:
-        raise ReviewError(f"Keep it under {MAX_TEXT_LENGTH} characters.", field=field)
+        raise ReviewError(
+            _("Keep it under %(count)s characters.") % {"count": MAX_TEXT_LENGTH}, field=field
+        )
     return text
 
 
@@ -42,15 +45,15 @@ def review_contribute(
     """Add (or change) the member's part of this week's review. A thank-you and a plan made
     here are a real appreciation and a real plan, under their own rules."""
     if member.relationship.is_archived:
-        raise ReviewError("This relationship is archived. Reopen it to review the week.")
+        raise ReviewError(_("This relationship is archived. Reopen it to review the week."))
     went_well, work_on = check_text(went_well, "went_well"), check_text(work_on, "work_on")
     if not (went_well or work_on or thanks.strip() or practice_key):
-        raise ReviewError("Write at least one thing, or thank someone, or plan something.")
+        raise ReviewError(_("Write at least one thing, or thank someone, or plan something."))
     if bool(thank_member_id) != bool(thanks.strip()):
-        raise ReviewError("To thank someone, choose who and write a few words.", field="thanks")
+        raise ReviewError(_("To thank someone, choose who and write a few words."), field="thanks")
     if bool(practice_key) != bool(practice_at):
-        raise ReviewError("To plan a practice, choose one and a time.", field="practice_at")
-    review, _ = WeeklyReview.objects.get_or_create(
+        raise ReviewError(_("To plan a practice, choose one and a time."), field="practice_at")
+    review, _created = WeeklyReview.objects.get_or_create(
         relationship=member.relationship, week_of=this_week(member.relationship)
     )
     contribution, created = ReviewContribution.objects.get_or_create(review=review, member=member)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.practices.selectors import practices_for
@@ -58,7 +59,7 @@ def contribute(request: HttpRequest, member: Member) -> HttpResponse:
     if form.is_valid():
         with refusal_shown(request, form):
             services.review_contribute(member=member, **form.cleaned_data)
-            messages.success(request, "Added to this week's review. Everyone here can read it.")
+            messages.success(request, _("Added to this week's review. Everyone here can read it."))
             return redirect("reviews:week", relationship_id=member.relationship_id)
     return week_page(request, member, form=form, status=400)
 

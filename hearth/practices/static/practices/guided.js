@@ -1,8 +1,10 @@
 // Guided mode: one step at a time, a countdown for timed steps, and the screen kept on where
-// the phone allows it. Without this script the page is a plain numbered list.
+// the phone allows it. Without this script the page is a plain numbered list. Its words come
+// from the page (data-* on [data-guided]), already in the reader's language.
 (() => {
   const root = document.querySelector("[data-guided]");
   if (!root) return;
+  const words = root.dataset;
   const steps = [...root.querySelectorAll("ol.steps > li")];
   const guide = root.querySelector(".guide");
   const count = guide.querySelector(".step-count");
@@ -34,29 +36,29 @@
     stop();
     const step = steps[index];
     const seconds = parseInt(step.dataset.seconds || "0", 10);
-    count.textContent = `Step ${index + 1} of ${steps.length}`;
+    count.textContent = words.stepCount.replace("{n}", index + 1).replace("{total}", steps.length);
     text.textContent = step.firstChild.textContent.trim();
     remaining = seconds;
     timer.hidden = !seconds;
     start.hidden = !seconds;
-    start.textContent = "Start the timer";
+    start.textContent = words.start;
     timer.textContent = seconds ? clock(seconds) : "";
     timer.classList.remove("done");
     back.disabled = index === 0;
-    next.textContent = index === steps.length - 1 ? "Finish" : "Next step";
+    next.textContent = index === steps.length - 1 ? words.finish : words.nextStep;
     text.focus();
   };
 
   start.addEventListener("click", () => {
-    if (ticking) { stop(); start.textContent = "Carry on"; return; }
+    if (ticking) { stop(); start.textContent = words.carryOn; return; }
     keepScreenOn();
-    start.textContent = "Pause";
+    start.textContent = words.pause;
     ticking = setInterval(() => {
       remaining -= 1;
       timer.textContent = clock(Math.max(remaining, 0));
       if (remaining <= 0) {
         stop();
-        timer.textContent = "Time";
+        timer.textContent = words.timeUp;
         timer.classList.add("done");
         start.hidden = true;
         if ("vibrate" in navigator) navigator.vibrate(200);
