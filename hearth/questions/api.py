@@ -167,10 +167,10 @@ def prompt_out(view: PromptView) -> PromptOut:
         date=prompt.date,
         question=QuestionOut(
             id=question.pk,
-            text=question.text,
+            text=question.localized_text,
             category=Category(question.category),
             depth=question.depth,
-            choices=question.choices,
+            choices=question.localized_choices,
             own=question.is_own,
         ),
         revealed=prompt.is_revealed,
@@ -338,10 +338,10 @@ def decks(request: HttpRequest, relationship_id: int) -> list[DeckOut]:
     return [
         DeckOut(
             key=d.key,
-            title=d.title,
-            description=d.description,
+            title=d.localized_title,
+            description=d.localized_description,
             questions=len(d.keys),
-            sets=[s.title for s in d.sets],
+            sets=list(d.localized_set_titles),
         )
         for d in services.decks_for(member.relationship)
     ]

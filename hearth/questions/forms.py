@@ -1,11 +1,12 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from hearth.questions.models import Category
+from hearth.questions.labels import category_choices
 from hearth.questions.services import MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH
 
-DEPTH_CHOICES = [(1, "1 · light"), (2, "2 · personal"), (3, "3 · vulnerable")]
+DEPTH_CHOICES = [(1, _("1 · light")), (2, _("2 · personal")), (3, _("3 · vulnerable"))]
 FELT_UNDERSTOOD_CHOICES = [(n, str(n)) for n in range(1, 8)]
-PICK_AN_OPTION = {"invalid_choice": "Pick one of the options shown."}
+PICK_AN_OPTION = {"invalid_choice": _("Pick one of the options shown.")}
 
 
 class AnswerForm(forms.Form):
@@ -20,7 +21,7 @@ class AnswerForm(forms.Form):
     text = forms.CharField(
         required=False,
         strip=False,
-        label="Your answer",
+        label=_("Your answer"),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
@@ -28,8 +29,8 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if options:
             self.fields["choice"].choices = list(enumerate(options))  # type: ignore[attr-defined]
-            self.fields["choice"].label = "Your pick"
-            self.fields["text"].label = "A few words, if you like"
+            self.fields["choice"].label = _("Your pick")
+            self.fields["text"].label = _("A few words, if you like")
         else:
             del self.fields["choice"]
 
@@ -44,7 +45,7 @@ class GuessForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(label="Reply", widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 2}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -53,7 +54,7 @@ class RatingForm(forms.Form):
         coerce=int,
         choices=FELT_UNDERSTOOD_CHOICES,
         widget=forms.RadioSelect,
-        label="How understood did you feel? 1 not at all, 7 completely",
+        label=_("How understood did you feel? 1 not at all, 7 completely"),
     )
 
 
@@ -61,32 +62,34 @@ class OwnQuestionForm(forms.Form):
     text = forms.CharField(
         min_length=MIN_QUESTION_LENGTH,
         max_length=MAX_QUESTION_LENGTH,
-        label="Your question",
+        label=_("Your question"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    category = forms.ChoiceField(choices=Category.choices)
-    depth = forms.TypedChoiceField(coerce=int, choices=DEPTH_CHOICES, initial=1)
+    category = forms.ChoiceField(choices=category_choices(), label=_("Category"))
+    depth = forms.TypedChoiceField(coerce=int, choices=DEPTH_CHOICES, initial=1, label=_("Depth"))
 
 
 class PreferencesForm(forms.Form):
     depth_cap = forms.TypedChoiceField(
         coerce=int,
         choices=DEPTH_CHOICES,
-        label="The deepest questions you want here",
+        label=_("The deepest questions you want here"),
         widget=forms.RadioSelect,
     )
     sexual_content_consent = forms.BooleanField(
         required=False,
-        label="Include sexual questions in this relationship",
-        help_text="Shown only when everyone in this romantic relationship says yes. "
-        "Unticking removes them at once, and nobody is told who changed it.",
+        label=_("Include sexual questions in this relationship"),
+        help_text=_(
+            "Shown only when everyone in this romantic relationship says yes. "
+            "Unticking removes them at once, and nobody is told who changed it."
+        ),
     )
     boundaries = forms.MultipleChoiceField(
         required=False,
-        choices=Category.choices,
+        choices=category_choices(),
         widget=forms.CheckboxSelectMultiple,
-        label="Topics you never want to see, in any of your relationships",
-        help_text="Nobody sees which topics you chose.",
+        label=_("Topics you never want to see, in any of your relationships"),
+        help_text=_("Nobody sees which topics you chose."),
     )
 
     def __init__(self, *args: object, romantic: bool = True, **kwargs: object) -> None:
@@ -97,13 +100,13 @@ class PreferencesForm(forms.Form):
 
 
 class JournalFilterForm(forms.Form):
-    q = forms.CharField(required=False, label="Search", max_length=100)
+    q = forms.CharField(required=False, label=_("Search"), max_length=100)
     category = forms.ChoiceField(
-        required=False, choices=[("", "All topics"), *Category.choices], label="Topic"
+        required=False, choices=[("", _("All topics")), *category_choices()], label=_("Topic")
     )
     date_from = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
     )

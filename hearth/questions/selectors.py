@@ -262,7 +262,9 @@ def journal(
 
 
 def searchable_text(prompt: Prompt) -> str:
-    parts = [prompt.question.text]
+    """The words a search looks through: the question in English and in the reader's language,
+    the answers and the responses."""
+    parts = [prompt.question.text, prompt.question.localized_text]
     for answer in prompt.answers.all():
         parts.append(answer.text)
         parts.extend(r.text for r in answer.responses.all())

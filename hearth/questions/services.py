@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.questions import bank, signals
@@ -36,7 +37,10 @@ MIN_QUESTION_LENGTH = 10
 MAX_QUESTION_LENGTH = 300
 MAX_SKIPS_PER_DAY = 5
 MIN_MEMBERS_TO_REVEAL = 2
-SEXUAL_ONLY_ROMANTIC = "Sexual questions belong only in romantic relationships."
+
+
+def sexual_only_romantic() -> str:
+    return _("Sexual questions belong only in romantic relationships.")
 
 
 class QuestionError(Refusal):
@@ -89,16 +93,16 @@ def prompt_skip(*, member: Member, prompt: Prompt) -> Prompt | None:
     """Anyone may skip without a reason; the day gets another question (a sitting moves on)."""
     prompt = Prompt.objects.select_for_update().get(pk=prompt.pk)
     if prompt.is_revealed:
-        raise QuestionError("This question is already open to everyone, so it can't be skipped.")
+        raise QuestionError(_("This question is already open to everyone, so it can't be skipped."))
     if prompt.skipped_at is not None:
-        raise QuestionError("This question was already skipped.")
+        raise QuestionError(_("This question was already skipped."))
     if prompt.is_daily:
         skips = Prompt.objects.filter(
             relationship=prompt.relationship_id, date=prompt.date, skipped_at__isnull=False
         ).count()
         if skips >= MAX_SKIPS_PER_DAY:
             raise QuestionError(
-                "That's enough skipping for one day. A new question comes tomorrow."
+                _("That's enough skipping for one day. A new question comes tomorrow.")
             )
     prompt.skipped_at = timezone.now()
     prompt.save(update_fields=["skipped_at"])
@@ -113,7 +117,7 @@ def prompt_skip(*, member: Member, prompt: Prompt) -> Prompt | None:
 def check_text(text: str, field: str = "text") -> str:
     """Words we keep: no NUL character (PostgreSQL can't store one), no spaces around them."""
     if "\x00" in text:
-        raise QuestionError("That text holds a character we can't keep; remove it.", field=field)
+        raise QuestionError(_("That text holds a character we can't keep; remove it."), field=field)
     return text.strip()
 
 
@@ -121,16 +125,17 @@ def check_answer(prompt: Prompt, text: str, choice: int | None) -> str:
     text = check_text(text)
     choices = prompt.question.choices
     if choice is not None and not (choices and 0 <= choice < len(choices)):
-        raise QuestionError("Pick one of the options shown.", field="choice")
+        raise QuestionError(_("Pick one of the options shown."), field="choice")
     if choices and choice is None:
         raise QuestionError(
-            "Pick one of the options, and add a few words if you like.", field="choice"
+            _("Pick one of the options, and add a few words if you like."), field="choice"
         )
     if not text and choice is None:
-        raise QuestionError("Write something first; even a few words are enough.", field="text")
+        raise QuestionError(_("Write something first; even a few words are enough."), field="text")
     if len(text) > MAX_ANSWER_LENGTH:
         raise QuestionError(
-            f"That's longer than we can keep ({len(text)} of {MAX_ANSWER_LENGTH} characters).",
+            _("That's longer than we can keep (%(length)s of %(most)s characters).")
+            % {"length": len(text), "most": MAX_ANSWER_LENGTH},
             field="text",
         )
     return text
@@ -144,13 +149,13 @@ def answer_submit(
     # The lock makes the last two answers meet here one after the other, so one of them reveals.
     prompt = Prompt.objects.select_for_update().select_related("question").get(pk=prompt.pk)
     if prompt.skipped_at is not None:
-        raise QuestionError("This question was skipped; answer today's new one instead.")
+        raise QuestionError(_("This question was skipped; answer today's new one instead."))
     if member.relationship_id != prompt.relationship_id or not member.is_current:
-        raise QuestionError("Only members of this relationship can answer.")
+        raise QuestionError(_("Only members of this relationship can answer."))
     text = check_answer(prompt, text, choice)
     answer = Answer.objects.filter(prompt=prompt, member=member).first()
     if answer is not None and prompt.is_revealed:
-        raise QuestionError("Answers can't change after they've been shared.")
+        raise QuestionError(_("Answers can't change after they've been shared."))
     now = timezone.now()
     if answer is None:
         answer = Answer.objects.create(
@@ -216,7 +221,7 @@ def revealed_answer_for(member: Member, answer: Answer) -> Answer:
     if answer.prompt.relationship_id != member.relationship_id or not can_see_answers(
         member, answer.prompt
     ):
-        raise QuestionError("You can respond once answers are shared.")
+        raise QuestionError(_("You can respond once answers are shared."))
     return answer
 
 
@@ -225,9 +230,9 @@ def reaction_toggle(*, member: Member, answer: Answer, kind: str) -> bool:
     """Add a reaction to another's answer, or take it back. Returns whether it is now there."""
     revealed_answer_for(member, answer)
     if kind not in ResponseKind.values or kind == ResponseKind.REPLY:
-        raise QuestionError("That isn't one of the responses.")
+        raise QuestionError(_("That isn't one of the responses."))
     if answer.member_id == member.pk:
-        raise QuestionError("Reactions are for what others shared; reply to add to your own.")
+        raise QuestionError(_("Reactions are for what others shared; reply to add to your own."))
     existing = Response.objects.filter(answer=answer, member=member, kind=kind)
     if existing.exists():
         existing.delete()
@@ -244,15 +249,18 @@ def reply_add(
     revealed_answer_for(member, answer)
     text = check_text(text)
     if not text:
-        raise QuestionError("Write a reply first.", field="text")
+        raise QuestionError(_("Write a reply first."), field="text")
     if len(text) > MAX_ANSWER_LENGTH:
-        raise QuestionError(f"Replies can be up to {MAX_ANSWER_LENGTH} characters.", field="text")
+        raise QuestionError(
+            _("Replies can be up to %(most)s characters.") % {"most": MAX_ANSWER_LENGTH},
+            field="text",
+        )
     parent = None
     if parent_id is not None:
         parent = answer.responses.filter(pk=parent_id).first()
         if parent is None:
             raise QuestionError(
-                "That isn't a response to this answer, so a reply can't follow it here."
+                _("That isn't a response to this answer, so a reply can't follow it here.")
             )
     response = Response.objects.create(
         answer=answer, member=member, kind=ResponseKind.REPLY, text=text, parent=parent
@@ -264,10 +272,10 @@ def reply_add(
 def felt_understood_rate(*, member: Member, answer: Answer, rating: int) -> Answer:
     """Only the one who shared says how understood they felt, from 1 (not at all) to 7."""
     if answer.member_id != member.pk:
-        raise QuestionError("Only the person who shared can say how understood they felt.")
+        raise QuestionError(_("Only the person who shared can say how understood they felt."))
     revealed_answer_for(member, answer)
     if rating not in range(1, 8):
-        raise QuestionError("Choose a number from 1 (not at all) to 7 (completely).")
+        raise QuestionError(_("Choose a number from 1 (not at all) to 7 (completely)."))
     answer.felt_understood, answer.rated_at = rating, timezone.now()
     answer.save(update_fields=["felt_understood", "rated_at"])
     return answer
@@ -279,11 +287,11 @@ def felt_understood_rate(*, member: Member, answer: Answer, rating: int) -> Answ
 def guess_submit(*, member: Member, prompt: Prompt, about_member_id: int, choice: int) -> Guess:
     """Guess another current member's pick before the reveal; a new guess replaces the last."""
     if member.relationship_id != prompt.relationship_id or not member.is_current:
-        raise QuestionError("Only members of this relationship can guess.")
+        raise QuestionError(_("Only members of this relationship can guess."))
     if not prompt.question.choices:
-        raise QuestionError("Guessing works on questions with options.")
+        raise QuestionError(_("Guessing works on questions with options."))
     if prompt.is_revealed or prompt.skipped_at is not None:
-        raise QuestionError("Guesses are made before answers are shared.")
+        raise QuestionError(_("Guesses are made before answers are shared."))
     about = (
         Member.objects.current()
         .filter(pk=about_member_id, relationship_id=prompt.relationship_id)
@@ -291,10 +299,10 @@ def guess_submit(*, member: Member, prompt: Prompt, about_member_id: int, choice
         .first()
     )
     if about is None:
-        raise QuestionError("Guess about someone else in this relationship.")
+        raise QuestionError(_("Guess about someone else in this relationship."))
     if not 0 <= choice < len(prompt.question.choices):
-        raise QuestionError("Pick one of the options shown.", field="choice")
-    guess, _ = Guess.objects.update_or_create(
+        raise QuestionError(_("Pick one of the options shown."), field="choice")
+    guess, _created = Guess.objects.update_or_create(
         prompt=prompt, guesser=member, about=about, defaults={"choice": choice}
     )
     return guess
@@ -310,17 +318,18 @@ def own_question_add(
     choices = [c for c in (check_text(c, "choices") for c in choices or []) if c]
     if not MIN_QUESTION_LENGTH <= len(text) <= MAX_QUESTION_LENGTH:
         raise QuestionError(
-            f"A question needs {MIN_QUESTION_LENGTH} to {MAX_QUESTION_LENGTH} characters.",
+            _("A question needs %(least)s to %(most)s characters.")
+            % {"least": MIN_QUESTION_LENGTH, "most": MAX_QUESTION_LENGTH},
             field="text",
         )
     if category not in Category.values:
-        raise QuestionError("Choose one of the categories.", field="category")
+        raise QuestionError(_("Choose one of the categories."), field="category")
     if category == Category.SEXUAL and member.relationship.kind != "romantic":
-        raise QuestionError(SEXUAL_ONLY_ROMANTIC, field="category")
+        raise QuestionError(sexual_only_romantic(), field="category")
     if depth not in (1, 2, 3):
-        raise QuestionError("Depth is 1 (light), 2 (personal) or 3 (vulnerable).", field="depth")
+        raise QuestionError(_("Depth is 1 (light), 2 (personal) or 3 (vulnerable)."), field="depth")
     if choices and not 3 <= len(choices) <= 5:
-        raise QuestionError("Give 3 to 5 options, or none.", field="choices")
+        raise QuestionError(_("Give 3 to 5 options, or none."), field="choices")
     return Question.objects.create(
         text=text,
         category=category,
@@ -338,7 +347,8 @@ def boundaries_set(*, user: User, categories: set[str]) -> None:
     unknown = categories - set(Category.values)
     if unknown:
         raise QuestionError(
-            f"Unknown categories: {', '.join(sorted(unknown))}.", field="boundaries"
+            _("Unknown categories: %(categories)s.") % {"categories": ", ".join(sorted(unknown))},
+            field="boundaries",
         )
     Boundary.objects.filter(user=user).exclude(category__in=categories).delete()
     for category in categories:
@@ -352,10 +362,10 @@ def content_preferences_set(
     relationship can ask for."""
     if depth_cap not in (1, 2, 3):
         raise QuestionError(
-            "Depth is 1 (light), 2 (personal) or 3 (vulnerable).", field="depth_cap"
+            _("Depth is 1 (light), 2 (personal) or 3 (vulnerable)."), field="depth_cap"
         )
     if sexual_content_consent and member.relationship.kind != "romantic":
-        raise QuestionError(SEXUAL_ONLY_ROMANTIC, field="sexual_content_consent")
+        raise QuestionError(sexual_only_romantic(), field="sexual_content_consent")
     member.sexual_content_consent = sexual_content_consent
     member.depth_cap = depth_cap
     member.save(update_fields=["sexual_content_consent", "depth_cap"])
@@ -374,7 +384,7 @@ def sitting_start(*, member: Member, deck_key: str) -> Sitting:
     relationship = member.relationship
     deck = bank.deck(deck_key)
     if deck is None or relationship.kind not in deck.kinds:
-        raise QuestionError("That deck isn't offered for this relationship.")
+        raise QuestionError(_("That deck isn't offered for this relationship."))
     fit = fit_for(relationship)
     allowed = {
         q.key
@@ -387,7 +397,7 @@ def sitting_start(*, member: Member, deck_key: str) -> Sitting:
         set_starts.append(len(keys))
         keys.extend(k for k in deck_set.keys if k in allowed)
     if not keys:
-        raise QuestionError("Your boundaries leave no questions in this deck; try another one.")
+        raise QuestionError(_("Your boundaries leave no questions in this deck; try another one."))
     sitting = Sitting.objects.create(
         relationship=relationship,
         deck=deck.key,
@@ -405,7 +415,7 @@ def sitting_advance(*, member: Member, sitting: Sitting) -> Prompt | None:
     sitting = Sitting.objects.select_for_update().get(pk=sitting.pk)
     current = sitting.prompts.order_by("-position").first()
     if current is not None and not (current.is_revealed or current.skipped_at is not None):
-        raise QuestionError("Everyone answers this one first (or skip it).")
+        raise QuestionError(_("Everyone answers this one first (or skip it)."))
     position = 0 if current is None else current.position + 1
     fit = fit_for(sitting.relationship)
     questions = {q.key: q for q in Question.objects.filter(key__in=sitting.question_keys)}

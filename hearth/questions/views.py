@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -17,14 +18,15 @@ from hearth.questions.forms import (
     RatingForm,
     ReplyForm,
 )
-from hearth.questions.models import Boundary, Prompt, ResponseKind
+from hearth.questions.labels import reaction_choices
+from hearth.questions.models import Boundary, Prompt
 from hearth.recommendations.selectors import recommendations_for
 from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
 from hearth.reviews.selectors import reviews_visible_to
 
-REACTIONS = [(k, label) for k, label in ResponseKind.choices if k != ResponseKind.REPLY]
+REACTIONS = reaction_choices()
 
 
 def prompt_url(prompt: Prompt) -> str:
@@ -55,11 +57,11 @@ def render_prompt(
             answer_form=answer_form
             or AnswerForm(
                 initial={"text": mine.text, "choice": mine.choice} if mine else None,
-                options=prompt.question.choices,
+                options=prompt.question.localized_choices,
             ),
             rating_form=RatingForm(initial={"rating": mine.felt_understood} if mine else None),
             reply_form=ReplyForm(),
-            options=list(enumerate(prompt.question.choices)),
+            options=list(enumerate(prompt.question.localized_choices)),
         )
     return render(request, template, context, status=status)
 
@@ -106,7 +108,7 @@ def prompt_status(request: HttpRequest, member: Member, prompt_id: int) -> HttpR
 @membership_required
 def answer(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
     prompt = selectors.prompt_for(member, prompt_id)
-    form = AnswerForm(request.POST, options=prompt.question.choices)
+    form = AnswerForm(request.POST, options=prompt.question.localized_choices)
     if form.is_valid():
         with refusal_shown(request, form):
             services.answer_submit(
@@ -117,9 +119,11 @@ def answer(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse
             )
             prompt.refresh_from_db(fields=["revealed_at"])
             if prompt.is_revealed:
-                messages.success(request, "Everyone has answered. Here is what you all shared.")
+                messages.success(request, _("Everyone has answered. Here is what you all shared."))
             else:
-                messages.success(request, "Saved. Only you can see it until everyone has answered.")
+                messages.success(
+                    request, _("Saved. Only you can see it until everyone has answered.")
+                )
             return redirect(prompt_url(prompt))
     # Re-show the page with what they wrote, so nothing typed is lost.
     template = "questions/sitting.html" if prompt.sitting_id else "questions/prompt.html"
@@ -146,9 +150,9 @@ def skip(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
 @membership_required
 def guess(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
     prompt = selectors.prompt_for(member, prompt_id)
-    form = GuessForm(request.POST, options=prompt.question.choices)
+    form = GuessForm(request.POST, options=prompt.question.localized_choices)
     if not form.is_valid():
-        messages.error(request, "Pick one of the options shown.")
+        messages.error(request, _("Pick one of the options shown."))
         return redirect(prompt_url(prompt))
     with refusal_shown(request):
         services.guess_submit(
@@ -157,7 +161,7 @@ def guess(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
             about_member_id=form.cleaned_data["about"],
             choice=form.cleaned_data["choice"],
         )
-        messages.success(request, "Guess saved. You'll see how close it was after the reveal.")
+        messages.success(request, _("Guess saved. You'll see how close it was after the reveal."))
     return redirect(prompt_url(prompt))
 
 
@@ -178,7 +182,7 @@ def reply(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
     answer_obj = selectors.answer_for(member, answer_id)
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Write a reply first.")
+        messages.error(request, _("Write a reply first."))
     else:
         with refusal_shown(request):
             services.reply_add(
@@ -196,13 +200,13 @@ def rate(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
     answer_obj = selectors.answer_for(member, answer_id)
     form = RatingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose a number from 1 (not at all) to 7 (completely).")
+        messages.error(request, _("Choose a number from 1 (not at all) to 7 (completely)."))
     else:
         with refusal_shown(request):
             services.felt_understood_rate(
                 member=member, answer=answer_obj, rating=form.cleaned_data["rating"]
             )
-            messages.success(request, "Thank you. That helps Hearth pace your questions.")
+            messages.success(request, _("Thank you. That helps Hearth pace your questions."))
     return redirect(f"{prompt_url(answer_obj.prompt)}#answer-{answer_obj.pk}")
 
 
@@ -252,7 +256,7 @@ def decks(request: HttpRequest, member: Member) -> HttpResponse:
             "relationship": member.relationship,
             "decks": services.decks_for(member.relationship),
             "sittings": [
-                (sitting, getattr(bank.deck(sitting.deck), "title", sitting.deck))
+                (sitting, getattr(bank.deck(sitting.deck), "localized_title", sitting.deck))
                 for sitting in member.relationship.sittings.filter(finished_at__isnull=True)[:10]
             ],
         },
@@ -278,7 +282,7 @@ def sitting_context(prompt: Prompt) -> dict[str, object]:
     return {
         "sitting": sitting,
         "deck": deck,
-        "set_title": deck.sets[set_index].title if deck and set_index >= 0 else "",
+        "set_title": deck.localized_set_titles[set_index] if deck and set_index >= 0 else "",
         "step": prompt.position + 1,
         "steps": len(sitting.question_keys),
     }
@@ -301,7 +305,7 @@ def sitting_next(request: HttpRequest, member: Member, sitting_id: int) -> HttpR
     sitting_obj = selectors.sitting_for(member, sitting_id)
     with refusal_shown(request):
         if services.sitting_advance(member=member, sitting=sitting_obj) is None:
-            messages.success(request, "That was the last question of this deck. Well done.")
+            messages.success(request, _("That was the last question of this deck. Well done."))
             return redirect("questions:decks", relationship_id=member.relationship_id)
     return redirect(
         "questions:sitting", relationship_id=member.relationship_id, sitting_id=sitting_id
@@ -314,7 +318,7 @@ def own_question(request: HttpRequest, member: Member) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with refusal_shown(request, form):
             services.own_question_add(member=member, **form.cleaned_data)
-            messages.success(request, "Added. It will be one of your next questions.")
+            messages.success(request, _("Added. It will be one of your next questions."))
             return redirect("questions:today", relationship_id=member.relationship_id)
     return render(
         request,
@@ -350,7 +354,7 @@ def preferences(request: HttpRequest, member: Member) -> HttpResponse:
                 user=request.user,  # type: ignore[arg-type]
                 categories=set(form.cleaned_data["boundaries"]),
             )
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("questions:today", relationship_id=member.relationship_id)
     return render(
         request, "questions/preferences.html", {"relationship": member.relationship, "form": form}
