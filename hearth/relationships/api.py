@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
 
@@ -198,7 +199,7 @@ def invitations_accept(request: HttpRequest, body: AcceptIn) -> Status[Relations
     elif body.code:
         invitation = selectors.invitation_by_code(services.check_code_format(body.code))
     else:
-        raise services.MembershipError("Send the invitation's code or its link token.")
+        raise services.MembershipError(_("Send the invitation's code or its link token."))
     if invitation is None:
         raise Http404
     member = services.invitation_accept(user=me(request), invitation=invitation)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from hearth.accounts.timezones import time_zone_choices
 from hearth.relationships.models import Relationship
@@ -8,20 +9,25 @@ class RelationshipForm(forms.ModelForm):
     kind = forms.ChoiceField(
         choices=Relationship.Kind.choices,
         widget=forms.RadioSelect,
-        help_text="This shapes the questions and practices you'll see. It can't change later.",
+        label=_("Kind"),
+        help_text=_("This shapes the questions and practices you'll see. It can't change later."),
     )
     time_zone = forms.ChoiceField(
         choices=time_zone_choices,
-        help_text="The day's question and check-ins follow this time zone.",
+        label=_("Time zone"),
+        help_text=_("The day's question and check-ins follow this time zone."),
         widget=forms.Select(attrs={"data-guess": "browser"}),
     )
 
     class Meta:
         model = Relationship
         fields = ["name", "kind", "phase", "time_zone"]
+        labels = {"name": _("Name"), "phase": _("Phase")}
         help_texts = {
-            "name": "Just for you and the people in it, e.g. “Sam & Alex” or “Thursday climbers”.",
-            "phase": "Where you are together now. You can change it any time.",
+            "name": _(
+                "Just for you and the people in it, e.g. “Sam & Alex” or “Thursday climbers”."
+            ),
+            "phase": _("Where you are together now. You can change it any time."),
         }
         widgets = {"phase": forms.RadioSelect}
 
@@ -35,8 +41,8 @@ class RelationshipSettingsForm(RelationshipForm):
 
 class JoinForm(forms.Form):
     code = forms.CharField(
-        label="Invitation code",
+        label=_("Invitation code"),
         max_length=20,
-        help_text="8 letters and digits, like ABCD-2345. Dashes and spaces don't matter.",
+        help_text=_("8 letters and digits, like ABCD-2345. Dashes and spaces don't matter."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )

@@ -6,23 +6,34 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from hearth.accounts.timezones import validate_time_zone
 
 
 class RelationshipKind(models.TextChoices):
-    ROMANTIC = "romantic", "Romantic"
-    FRIENDSHIP = "friendship", "Friendship"
-    FAMILY = "family", "Family"
-    OTHER = "other", "Other"
+    ROMANTIC = "romantic", _("Romantic")
+    FRIENDSHIP = "friendship", _("Friendship")
+    FAMILY = "family", _("Family")
+    OTHER = "other", pgettext_lazy("relationship kind", "Other")
 
 
 class RelationshipPhase(models.TextChoices):
-    NEW = "new", "New"
-    DEEPENING = "deepening", "Deepening"
-    COMMITTED = "committed", "Committed"
-    LONG_TERM = "long_term", "Long-term"
-    RECONNECTING = "reconnecting", "Reconnecting"
+    NEW = "new", pgettext_lazy("relationship phase", "New")
+    DEEPENING = "deepening", pgettext_lazy("relationship phase", "Deepening")
+    COMMITTED = "committed", pgettext_lazy("relationship phase", "Committed")
+    LONG_TERM = "long_term", pgettext_lazy("relationship phase", "Long-term")
+    RECONNECTING = "reconnecting", pgettext_lazy("relationship phase", "Reconnecting")
+
+
+# The kind as it reads in a sentence: "this romantic relationship".
+KIND_IN_A_SENTENCE = {
+    RelationshipKind.ROMANTIC: _("romantic relationship"),
+    RelationshipKind.FRIENDSHIP: _("friendship relationship"),
+    RelationshipKind.FAMILY: _("family relationship"),
+    RelationshipKind.OTHER: _("other relationship"),
+}
 
 
 class Relationship(models.Model):
@@ -55,6 +66,11 @@ class Relationship(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    @property
+    def kind_in_a_sentence(self) -> str:
+        """ "romantic relationship", "family relationship"… in the reader's language."""
+        return str(KIND_IN_A_SENTENCE.get(self.kind, _("relationship")))
 
 
 class MemberQuerySet(models.QuerySet["Member"]):
@@ -116,7 +132,7 @@ class Member(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.user.display_name if self.user is not None else "A former member"
+        return self.user.display_name if self.user is not None else gettext("A former member")
 
     # Membership in time: what a member may see is bounded by when they belonged. A current
     # member sees up to now; a former member keeps what reached them before they left, and
@@ -154,10 +170,10 @@ class Invitation(models.Model):
     """A single-use, expiring, revocable link or short code that makes someone a member."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be accepted"
-        ACCEPTED = "accepted", "Accepted"
-        REVOKED = "revoked", "Revoked"
-        EXPIRED = "expired", "Expired"
+        PENDING = "pending", _("Waiting to be accepted")
+        ACCEPTED = "accepted", _("Accepted")
+        REVOKED = "revoked", _("Revoked")
+        EXPIRED = "expired", _("Expired")
 
     relationship = models.ForeignKey(
         Relationship, on_delete=models.CASCADE, related_name="invitations"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.activity.models import Activity
@@ -57,11 +58,11 @@ def relationship_reopen(*, member: Member) -> None:
 def invitation_create(*, member: Member) -> Invitation:
     relationship = member.relationship
     if relationship.is_archived:
-        raise MembershipError("This relationship is archived. Reopen it before inviting anyone.")
+        raise MembershipError(_("This relationship is archived. Reopen it before inviting anyone."))
     if relationship.memberships.current().count() >= settings.RELATIONSHIP_MAX_MEMBERS:
         raise MembershipError(
-            f"A relationship has at most {settings.RELATIONSHIP_MAX_MEMBERS} members, "
-            "and this one is full."
+            _("A relationship has at most %(most)s members, and this one is full.")
+            % {"most": settings.RELATIONSHIP_MAX_MEMBERS}
         )
     invitation = Invitation.objects.create(relationship=relationship, created_by=member.user)
     activity_record(user=member.user, kind=Activity.Kind.INVITED, detail=relationship.name)
@@ -71,9 +72,9 @@ def invitation_create(*, member: Member) -> Invitation:
 def invitation_revoke(*, member: Member, invitation_id: int) -> Invitation:
     invitation = member.relationship.invitations.filter(pk=invitation_id).first()
     if invitation is None:
-        raise MembershipError("That invitation does not exist.")
+        raise MembershipError(_("That invitation does not exist."))
     if invitation.accepted_at is not None:
-        raise MembershipError("That invitation was already accepted, so it can't be revoked.")
+        raise MembershipError(_("That invitation was already accepted, so it can't be revoked."))
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -87,8 +88,10 @@ def check_code_format(raw_code: str) -> str:
     code = normalise_code(raw_code)
     if not CODE_PATTERN.match(code):
         raise MembershipError(
-            "That doesn't look like an invitation code. "
-            "Codes have 8 letters and digits, like ABCD-2345."
+            _(
+                "That doesn't look like an invitation code. "
+                "Codes have 8 letters and digits, like ABCD-2345."
+            )
         )
     return code
 
@@ -101,22 +104,22 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Member:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     status = invitation.status
     if status == Invitation.Status.ACCEPTED:
-        raise MembershipError("This invitation has already been used. Ask for a new one.")
+        raise MembershipError(_("This invitation has already been used. Ask for a new one."))
     if status == Invitation.Status.REVOKED:
         raise MembershipError(
-            "This invitation was withdrawn. Ask for a new one if you expected it."
+            _("This invitation was withdrawn. Ask for a new one if you expected it.")
         )
     if status == Invitation.Status.EXPIRED:
-        raise MembershipError("This invitation has expired. Ask for a new one.")
+        raise MembershipError(_("This invitation has expired. Ask for a new one."))
     if relationship.is_archived:
-        raise MembershipError("This relationship is archived, so nobody can join it now.")
+        raise MembershipError(_("This relationship is archived, so nobody can join it now."))
     current = relationship.memberships.current()
     if current.filter(user=user).exists():
-        raise MembershipError("You are already a member of this relationship.")
+        raise MembershipError(_("You are already a member of this relationship."))
     if current.count() >= settings.RELATIONSHIP_MAX_MEMBERS:
         raise MembershipError(
-            f"This relationship already has {settings.RELATIONSHIP_MAX_MEMBERS} members, "
-            "the most a relationship can have."
+            _("This relationship already has %(most)s members, the most a relationship can have.")
+            % {"most": settings.RELATIONSHIP_MAX_MEMBERS}
         )
     member = Member.objects.create(relationship=relationship, user=user)
     invitation.accepted_at = member.joined_at

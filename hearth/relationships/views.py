@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
@@ -39,7 +40,10 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
     form = RelationshipForm(request.POST or None, initial={"time_zone": user.time_zone})
     if request.method == "POST" and form.is_valid():
         relationship = services.relationship_create(user=user, **form.cleaned_data)
-        messages.success(request, f"“{relationship.name}” is ready. Invite someone to join you.")
+        messages.success(
+            request,
+            _("“%(name)s” is ready. Invite someone to join you.") % {"name": relationship.name},
+        )
         return redirect("relationships:detail", relationship_id=relationship.pk)
     return render(request, "relationships/create.html", {"form": form})
 
@@ -59,7 +63,10 @@ def relationship_detail(request: HttpRequest, member: Member) -> HttpResponse:
                 (
                     invitation,
                     link,
-                    qr_svg(link, f"QR code for the invitation to {relationship.name}"),
+                    qr_svg(
+                        link,
+                        _("QR code for the invitation to %(name)s") % {"name": relationship.name},
+                    ),
                 )
                 for invitation in selectors.pending_invitations(relationship)
                 for link in [
@@ -78,7 +85,7 @@ def relationship_settings(request: HttpRequest, member: Member) -> HttpResponse:
     form = RelationshipSettingsForm(request.POST or None, instance=member.relationship)
     if request.method == "POST" and form.is_valid():
         services.relationship_update(member=member, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("relationships:detail", relationship_id=member.relationship_id)
     return render(
         request,
@@ -92,7 +99,7 @@ def relationship_settings(request: HttpRequest, member: Member) -> HttpResponse:
 def invitation_create(request: HttpRequest, member: Member) -> HttpResponse:
     with refusal_shown(request):
         services.invitation_create(member=member)
-        messages.success(request, "A new invitation is ready: share the link or the code.")
+        messages.success(request, _("A new invitation is ready: share the link or the code."))
     return redirect(reverse("relationships:detail", args=[member.relationship_id]) + "#invite")
 
 
@@ -101,7 +108,7 @@ def invitation_create(request: HttpRequest, member: Member) -> HttpResponse:
 def invitation_revoke(request: HttpRequest, member: Member, invitation_id: int) -> HttpResponse:
     with refusal_shown(request):
         services.invitation_revoke(member=member, invitation_id=invitation_id)
-        messages.success(request, "Invitation revoked. Its link and code no longer work.")
+        messages.success(request, _("Invitation revoked. Its link and code no longer work."))
     return redirect(reverse("relationships:detail", args=[member.relationship_id]) + "#invite")
 
 
@@ -111,7 +118,7 @@ def member_leave(request: HttpRequest, member: Member) -> HttpResponse:
         name = member.relationship.name
         services.member_leave(member=member)
         request.session.pop("current_relationship", None)
-        messages.success(request, f"You left “{name}”.")
+        messages.success(request, _("You left “%(name)s”.") % {"name": name})
         return redirect("relationships:list")
     others = selectors.current_members(member.relationship).exclude(pk=member.pk)
     return render(
@@ -125,7 +132,7 @@ def member_leave(request: HttpRequest, member: Member) -> HttpResponse:
 @membership_required
 def relationship_archive(request: HttpRequest, member: Member) -> HttpResponse:
     services.relationship_archive(member=member)
-    messages.success(request, "Archived. Everything stays readable, and you can reopen it.")
+    messages.success(request, _("Archived. Everything stays readable, and you can reopen it."))
     return redirect("relationships:detail", relationship_id=member.relationship_id)
 
 
@@ -133,7 +140,7 @@ def relationship_archive(request: HttpRequest, member: Member) -> HttpResponse:
 @membership_required
 def relationship_reopen(request: HttpRequest, member: Member) -> HttpResponse:
     services.relationship_reopen(member=member)
-    messages.success(request, "Reopened.")
+    messages.success(request, _("Reopened."))
     return redirect("relationships:detail", relationship_id=member.relationship_id)
 
 
@@ -146,7 +153,7 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
             invitation = selectors.invitation_by_code(code)
             if invitation is None:
                 raise MembershipError(
-                    "We couldn't find an invitation with that code. Check it and try again."
+                    _("We couldn't find an invitation with that code. Check it and try again.")
                 )
             return accept_and_redirect(request, invitation)
     return render(request, "relationships/join.html", {"form": form})
@@ -171,7 +178,10 @@ def accept_and_redirect(request: HttpRequest, invitation: Invitation) -> HttpRes
     member = services.invitation_accept(user=signed_in_user(request), invitation=invitation)
     messages.success(
         request,
-        f"Welcome to “{member.relationship.name}”. Here is today's question: everyone answers "
-        "privately, and the answers open once all of you have answered.",
+        _(
+            "Welcome to “%(name)s”. Here is today's question: everyone answers privately, and "
+            "the answers open once all of you have answered."
+        )
+        % {"name": member.relationship.name},
     )
     return redirect("questions:today", relationship_id=member.relationship_id)
