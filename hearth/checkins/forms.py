@@ -1,20 +1,26 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from hearth.checkins.models import CheckIn
 from hearth.checkins.services import MAX_NOTE_LENGTH
 from hearth.relationships.models import Member
 
 CLOSENESS_WORDS = {
-    1: "apart",
-    2: "just touching",
-    3: "a little overlap",
-    4: "some overlap",
-    5: "a lot of overlap",
-    6: "mostly together",
-    7: "almost one",
+    # Translators: how two circles (you and the others) sit, from apart to almost one.
+    1: _("apart"),
+    2: _("just touching"),
+    3: _("a little overlap"),
+    4: _("some overlap"),
+    5: _("a lot of overlap"),
+    6: _("mostly together"),
+    7: _("almost one"),
 }
+# "3: a little overlap", in the reader's language when shown.
+CLOSENESS_CHOICES = [(n, format_lazy("{}: {}", n, w)) for n, w in CLOSENESS_WORDS.items()]
 
 
 RELATIONSHIP_FIELDS = (
@@ -29,34 +35,34 @@ RELATIONSHIP_FIELDS = (
 class CheckInForm(forms.Form):
     """One screen: personal items once, then each relationship's items."""
 
-    day = forms.ChoiceField(widget=forms.RadioSelect, label="For")
+    day = forms.ChoiceField(widget=forms.RadioSelect, label=_("For"))
     mood = forms.TypedChoiceField(
-        coerce=int, choices=CheckIn.Mood.choices, widget=forms.RadioSelect, label="Mood"
+        coerce=int, choices=CheckIn.Mood.choices, widget=forms.RadioSelect, label=_("Mood")
     )
     stress = forms.TypedChoiceField(
-        coerce=int, choices=CheckIn.Stress.choices, widget=forms.RadioSelect, label="Stress"
+        coerce=int, choices=CheckIn.Stress.choices, widget=forms.RadioSelect, label=_("Stress")
     )
     sleep_hours = forms.DecimalField(
         required=False,
         min_value=Decimal(0),
         max_value=Decimal(24),
         decimal_places=1,
-        label="Hours of sleep",
+        label=_("Hours of sleep"),
         widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
     )
     # Whether the two numbers make a pair, and a plausible one, is the service's to say.
-    systolic = forms.IntegerField(required=False, label="Blood pressure: upper")
-    diastolic = forms.IntegerField(required=False, label="lower")
+    systolic = forms.IntegerField(required=False, label=_("Blood pressure: upper"))
+    diastolic = forms.IntegerField(required=False, label=_("lower"))
     note = forms.CharField(
         required=False,
         max_length=MAX_NOTE_LENGTH,
-        label="A private note (only you will see it)",
+        label=_("A private note (only you will see it)"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     support_wanted = forms.BooleanField(
         required=False,
-        label="I could use some support today",
-        help_text="Just for you, unless you let a relationship below know.",
+        label=_("I could use some support today"),
+        help_text=_("Just for you, unless you let a relationship below know."),
     )
 
     def __init__(
@@ -71,9 +77,9 @@ class CheckInForm(forms.Form):
                 coerce=int,
                 required=False,
                 empty_value=None,
-                choices=[(n, f"{n}: {w}") for n, w in CLOSENESS_WORDS.items()],
+                choices=CLOSENESS_CHOICES,
                 widget=forms.RadioSelect,
-                label=f"How close do you feel to {m.relationship.name}?",
+                label=gettext("How close do you feel to %(name)s?") % {"name": m.relationship.name},
             )
             self.fields[p + "felt_understood"] = forms.TypedChoiceField(
                 coerce=int,
@@ -81,16 +87,18 @@ class CheckInForm(forms.Form):
                 empty_value=None,
                 choices=[(n, str(n)) for n in range(1, 8)],
                 widget=forms.RadioSelect,
-                label="How understood did you feel? 1 not at all, 7 completely",
+                label=_("How understood did you feel? 1 not at all, 7 completely"),
             )
             self.fields[p + "affection"] = forms.BooleanField(
-                required=False, label="Hugs, touch or closeness today"
+                required=False, label=_("Hugs, touch or closeness today")
             )
             self.fields[p + "shared_personal"] = forms.BooleanField(
-                required=False, label="I shared something personal"
+                required=False, label=_("I shared something personal")
             )
             self.fields[p + "share_support"] = forms.BooleanField(
-                required=False, label=f"Let {m.relationship.name} know I could use support"
+                required=False,
+                label=gettext("Let %(name)s know I could use support")
+                % {"name": m.relationship.name},
             )
 
     def clean(self) -> dict[str, object]:
@@ -106,8 +114,11 @@ class CheckInForm(forms.Form):
             if touched and data.get(p + "closeness") is None:
                 self.add_error(
                     p + "closeness",
-                    f"Tap the circles that fit how close you feel to {m.relationship.name}, "
-                    "or clear the other answers for it to leave it out today.",
+                    gettext(
+                        "Tap the circles that fit how close you feel to %(name)s, or clear the "
+                        "other answers for it to leave it out today."
+                    )
+                    % {"name": m.relationship.name},
                 )
         return data
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from hearth.encryption import EncryptedTextField
 from hearth.relationships.models import Member
@@ -11,18 +12,18 @@ class CheckIn(models.Model):
     """A person's day in under 30 seconds: their own well-being, once per day in their zone."""
 
     class Mood(models.IntegerChoices):
-        VERY_LOW = 1, "Very low"
-        LOW = 2, "Low"
-        OKAY = 3, "Okay"
-        GOOD = 4, "Good"
-        VERY_GOOD = 5, "Very good"
+        VERY_LOW = 1, pgettext_lazy("mood", "Very low")
+        LOW = 2, pgettext_lazy("mood", "Low")
+        OKAY = 3, pgettext_lazy("mood", "Okay")
+        GOOD = 4, pgettext_lazy("mood", "Good")
+        VERY_GOOD = 5, pgettext_lazy("mood", "Very good")
 
     class Stress(models.IntegerChoices):
-        NONE = 1, "None"
-        A_LITTLE = 2, "A little"
-        SOME = 3, "Some"
-        A_LOT = 4, "A lot"
-        OVERWHELMING = 5, "Overwhelming"
+        NONE = 1, pgettext_lazy("stress", "None")
+        A_LITTLE = 2, pgettext_lazy("stress", "A little")
+        SOME = 3, pgettext_lazy("stress", "Some")
+        A_LOT = 4, pgettext_lazy("stress", "A lot")
+        OVERWHELMING = 5, pgettext_lazy("stress", "Overwhelming")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"

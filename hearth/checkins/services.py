@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.checkins.models import CheckIn, RelationshipCheckIn
@@ -42,16 +43,16 @@ def person_today(user: User) -> date:
 def check_day(user: User, day: date) -> None:
     today = person_today(user)
     if day not in (today, today - timedelta(days=1)):
-        raise CheckInError("Check in for today, or catch up on yesterday.", field="day")
+        raise CheckInError(_("Check in for today, or catch up on yesterday."), field="day")
 
 
 def check_wellbeing(mood: int, stress: int, sleep_hours: Decimal | None) -> None:
     if mood not in range(1, 6):
-        raise CheckInError("Mood goes from 1 to 5.", field="mood")
+        raise CheckInError(_("Mood goes from 1 to 5."), field="mood")
     if stress not in range(1, 6):
-        raise CheckInError("Stress goes from 1 to 5.", field="stress")
+        raise CheckInError(_("Stress goes from 1 to 5."), field="stress")
     if sleep_hours is not None and not 0 <= sleep_hours <= 24:
-        raise CheckInError("Sleep is between 0 and 24 hours.", field="sleep_hours")
+        raise CheckInError(_("Sleep is between 0 and 24 hours."), field="sleep_hours")
 
 
 def check_blood_pressure(systolic: int | None, diastolic: int | None) -> None:
@@ -60,8 +61,8 @@ def check_blood_pressure(systolic: int | None, diastolic: int | None) -> None:
         return
     if systolic is None or diastolic is None:
         missing = "systolic" if systolic is None else "diastolic"
-        raise CheckInError("Give both blood pressure numbers, or neither.", field=missing)
-    implausible = "That blood pressure doesn't look right: e.g. 120 over 80."
+        raise CheckInError(_("Give both blood pressure numbers, or neither."), field=missing)
+    implausible = _("That blood pressure doesn't look right: e.g. 120 over 80.")
     if systolic not in SYSTOLIC:
         raise CheckInError(implausible, field="systolic")
     if diastolic not in DIASTOLIC or diastolic >= systolic:
@@ -70,10 +71,12 @@ def check_blood_pressure(systolic: int | None, diastolic: int | None) -> None:
 
 def check_note(note: str) -> str:
     if "\x00" in note:
-        raise CheckInError("That note holds a character we can't keep; remove it.", field="note")
+        raise CheckInError(_("That note holds a character we can't keep; remove it."), field="note")
     note = note.strip()
     if len(note) > MAX_NOTE_LENGTH:
-        raise CheckInError(f"Notes can be up to {MAX_NOTE_LENGTH} characters.", field="note")
+        raise CheckInError(
+            _("Notes can be up to %(most)s characters.") % {"most": MAX_NOTE_LENGTH}, field="note"
+        )
     return note
 
 
@@ -81,18 +84,18 @@ def memberships_for(user: User, relationships: list[RelationshipDay]) -> dict[in
     """The person's current membership in each relationship they speak about, or a refusal."""
     asked = [entry.relationship_id for entry in relationships]
     if len(set(asked)) != len(asked):
-        raise CheckInError("Check in for each relationship once.")
+        raise CheckInError(_("Check in for each relationship once."))
     mine = {
         m.relationship_id: m
         for m in Member.objects.current().filter(user=user, relationship_id__in=asked)
     }
     if set(asked) - set(mine):
-        raise CheckInError("You can only check in for your own relationships.")
+        raise CheckInError(_("You can only check in for your own relationships."))
     for entry in relationships:
         if entry.closeness not in range(1, 8):
-            raise CheckInError("Choose one of the seven pairs of circles.")
+            raise CheckInError(_("Choose one of the seven pairs of circles."))
         if entry.felt_understood is not None and entry.felt_understood not in range(1, 8):
-            raise CheckInError("Felt understood goes from 1 to 7.")
+            raise CheckInError(_("Felt understood goes from 1 to 7."))
     return mine
 
 
@@ -116,7 +119,7 @@ def checkin_save(
     check_blood_pressure(systolic, diastolic)
     note = check_note(note)
     mine = memberships_for(user, relationships)
-    checkin, _ = CheckIn.objects.update_or_create(
+    checkin, _created = CheckIn.objects.update_or_create(
         user=user,
         date=day,
         defaults={
@@ -136,7 +139,7 @@ def checkin_save(
     )
     for entry in relationships:
         member = mine[entry.relationship_id]
-        saved, _ = RelationshipCheckIn.objects.update_or_create(
+        saved, _created = RelationshipCheckIn.objects.update_or_create(
             checkin=checkin,
             member=member,
             defaults={

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.checkins.forms import CheckInForm
@@ -44,7 +45,10 @@ def initial_for(checkin: CheckIn | None, members: list[Member], day: str) -> dic
 def checkin(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     today = person_today(user)
-    days = [(today.isoformat(), "Today"), ((today - timedelta(days=1)).isoformat(), "Yesterday")]
+    days = [
+        (today.isoformat(), _("Today")),
+        ((today - timedelta(days=1)).isoformat(), _("Yesterday")),
+    ]
     members = list(
         Member.objects.current()
         .filter(user=user, relationship__archived_at__isnull=True)
@@ -77,6 +81,6 @@ def checkin(request: HttpRequest) -> HttpResponse:
                     for m, given in form.days_for_relationships()
                 ],
             )
-            messages.success(request, "Checked in. Thank you for taking a moment.")
+            messages.success(request, _("Checked in. Thank you for taking a moment."))
             return redirect("home")
     return render(request, "checkins/checkin.html", {"form": form, "editing": existing is not None})
