@@ -132,6 +132,10 @@ class DeviceOut(Schema):
     created_at: datetime
     last_used_at: datetime | None = Field(description="When a notification last reached it.")
 
+    @staticmethod
+    def resolve_label(device: PushSubscription) -> str:
+        return device.shown_label
+
 
 @router.get(
     "/push/key",

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django_tasks import task
 
 from hearth.notifications.clock import after_quiet_hours
@@ -17,6 +18,11 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 WAITS = [timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10), timedelta(hours=1)]
+
+
+def language_of(user: object) -> str:
+    """The language a person reads Hearth in, for what reaches them away from a page."""
+    return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 class DeliveryFailed(Exception):
@@ -82,7 +88,8 @@ def deliver(notification_id: int, channel_name: str, attempt: int) -> str:
     if way is None:
         return "no such channel"
     try:
-        way.send(notification)
+        with translation.override(language_of(notification.recipient)):
+            way.send(notification)
     except DeliveryFailed as failure:
         if attempt >= MAX_ATTEMPTS:
             log.warning(

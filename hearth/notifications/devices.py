@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.notifications.models import PushSubscription
@@ -41,7 +42,8 @@ SYSTEMS = [
 
 
 def label_for(user_agent: str) -> str:
-    """ "Firefox on Android", "Safari on iPhone"; "A browser" when it can't tell."""
+    """ "Firefox on Android", "Safari on iPhone"; "A browser" when it can't tell. Kept in
+    English; PushSubscription.shown_label says it in the reader's language."""
     browser = next((name for mark, name in BROWSERS if mark in user_agent), "")
     system = next((name for mark, name in SYSTEMS if mark in user_agent), "")
     if browser and system:
@@ -79,27 +81,27 @@ def endpoint_problem(endpoint: str, *, loopback_allowed: bool) -> str:
     """Why this can't be a push service's address (an empty string when it can): an https
     address of a host on the internet; plain http only to this machine, where tests run one."""
     if not endpoint.isprintable() or any(c.isspace() for c in endpoint):
-        return "That address has spaces or invisible characters in it."
+        return _("That address has spaces or invisible characters in it.")
     try:
         parts = urlsplit(endpoint)
         port = parts.port
     except ValueError:
-        return "That isn't a web address."
+        return _("That isn't a web address.")
     host = (parts.hostname or "").rstrip(".").lower()
     if not host or parts.username is not None or parts.password is not None or port == 0:
-        return "That isn't a push service's address."
+        return _("That isn't a push service's address.")
     if parts.scheme == "http" and loopback_allowed and host in LOOPBACK_NAMES:
         return ""
     if parts.scheme != "https":
-        return "A push service's address starts with https://."
+        return _("A push service's address starts with https://.")
     if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
-        return "That address is not a push service on the internet."
+        return _("That address is not a push service on the internet.")
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
         return ""
     if not address.is_global:
-        return "That address is not a push service on the internet."
+        return _("That address is not a push service on the internet.")
     return ""
 
 

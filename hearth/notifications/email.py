@@ -12,7 +12,8 @@ from django.core.mail import EmailMessage
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -111,17 +112,18 @@ def send_each(notification: Notification) -> None:
     # Asked again at sending time: the person (or the host) may have changed their mind since.
     if not wants_email(notification, preferences_of(user)):
         return
-    said = headline(notification)
-    message = mail_to(
-        user,
-        said,
-        "notifications/email/each.txt",
-        {
-            "headline": said,
-            "title": title(notification),
-            "link": settings.SITE_URL + notification.url,
-        },
-    )
+    with translation.override(delivery.language_of(user)):
+        said = headline(notification)
+        message = mail_to(
+            user,
+            said,
+            "notifications/email/each.txt",
+            {
+                "headline": said,
+                "title": title(notification),
+                "link": settings.SITE_URL + notification.url,
+            },
+        )
     send(message)
 
 
@@ -183,6 +185,11 @@ def waiting_since(user: User, since: datetime, until: datetime) -> QuerySet[Noti
 
 
 def digest_mail(user: User, waiting: list[Notification]) -> EmailMessage:
+    with translation.override(delivery.language_of(user)):
+        return digest_mail_in_language(user, waiting)
+
+
+def digest_mail_in_language(user: User, waiting: list[Notification]) -> EmailMessage:
     shown = waiting[:DIGEST_MOST]
     items = [
         {
@@ -195,7 +202,11 @@ def digest_mail(user: User, waiting: list[Notification]) -> EmailMessage:
     if len(waiting) == 1:
         subject = items[0]["headline"]
     else:
-        subject = f"{len(waiting)} things are waiting for you in Hearth"
+        subject = ngettext(
+            "%(count)s thing is waiting for you in Hearth",
+            "%(count)s things are waiting for you in Hearth",
+            len(waiting),
+        ) % {"count": len(waiting)}
     return mail_to(
         user,
         subject,

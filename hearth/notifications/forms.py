@@ -1,6 +1,8 @@
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hearth.notifications.models import DeliveryPreferences
 
@@ -8,18 +10,19 @@ from hearth.notifications.models import DeliveryPreferences
 class DeliveryPreferencesForm(forms.ModelForm):
     quiet = forms.BooleanField(
         required=False,
-        label="Keep quiet hours",
-        help_text="Nothing reaches your devices or inbox then.",
+        label=gettext_lazy("Keep quiet hours"),
+        help_text=gettext_lazy("Nothing reaches your devices or inbox then."),
     )
 
     class Meta:
         model = DeliveryPreferences
         fields = ["push", "email", "quiet_start", "quiet_end"]
         labels = {
-            "push": "Send notifications to my devices",
-            "email": "E-mail",
-            "quiet_start": "Quiet from",
-            "quiet_end": "until",
+            "push": gettext_lazy("Send notifications to my devices"),
+            "email": gettext_lazy("E-mail"),
+            "quiet_start": gettext_lazy("Quiet from"),
+            # Translators: the end of quiet hours, after "Quiet from 22:00".
+            "quiet_end": gettext_lazy("until"),
         }
         widgets = {
             "email": forms.RadioSelect,
@@ -34,12 +37,12 @@ class DeliveryPreferencesForm(forms.ModelForm):
         if not can_email:
             del self.fields["email"]  # this Hearth can't send mail: nothing to choose
         elif instance.user_id is not None:
-            self.fields["email"].help_text = f"To {instance.user.email}."
+            self.fields["email"].help_text = _("To %(address)s.") % {"address": instance.user.email}
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if data.get("quiet") and data.get("quiet_start") == data.get("quiet_end"):
-            self.add_error("quiet_end", "Quiet hours need an end different from their start.")
+            self.add_error("quiet_end", _("Quiet hours need an end different from their start."))
         return data
 
     def quiet_hours(self) -> tuple[dt.time, dt.time]:

@@ -5,23 +5,25 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hearth.relationships.models import Member, Relationship
 
 
 class NotificationKind(models.TextChoices):
-    YOUR_TURN = "your_turn", "Your turn to answer"
-    REVEALED = "revealed", "Answers are open"
-    RESPONSE = "response", "A response to your answer"
-    JOINED = "joined", "Someone joined"
-    SUPPORT = "support", "Someone could use support"
-    NUDGE = "nudge", "A gentle nudge"
-    QUESTION_REMINDER = "question_reminder", "Your reminder for the day's question"
-    CHECKIN_REMINDER = "checkin_reminder", "Your reminder to check in"
-    APPRECIATION = "appreciation", "Someone thanked you"
-    PLANNED = "planned", "A practice was planned"
-    REVIEW = "review", "The weekly review"
-    PLAN_SOON = "plan_soon", "A planned practice starts soon"
+    YOUR_TURN = "your_turn", gettext_lazy("Your turn to answer")
+    REVEALED = "revealed", gettext_lazy("Answers are open")
+    RESPONSE = "response", gettext_lazy("A response to your answer")
+    JOINED = "joined", gettext_lazy("Someone joined")
+    SUPPORT = "support", gettext_lazy("Someone could use support")
+    NUDGE = "nudge", gettext_lazy("A gentle nudge")
+    QUESTION_REMINDER = "question_reminder", gettext_lazy("Your reminder for the day's question")
+    CHECKIN_REMINDER = "checkin_reminder", gettext_lazy("Your reminder to check in")
+    APPRECIATION = "appreciation", gettext_lazy("Someone thanked you")
+    PLANNED = "planned", gettext_lazy("A practice was planned")
+    REVIEW = "review", gettext_lazy("The weekly review")
+    PLAN_SOON = "plan_soon", gettext_lazy("A planned practice starts soon")
 
 
 class Notification(models.Model):
@@ -82,14 +84,16 @@ class DeliveryPreferences(models.Model):
     """How a person wants to be reached outside the app, and when never to be."""
 
     class Email(models.TextChoices):
-        OFF = "off", "No e-mail"
-        EACH = "each", "An e-mail for each"
-        DIGEST = "digest", "One e-mail a day, if anything is waiting"
+        OFF = "off", gettext_lazy("No e-mail")
+        EACH = "each", gettext_lazy("An e-mail for each")
+        DIGEST = "digest", gettext_lazy("One e-mail a day, if anything is waiting")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delivery_preferences"
     )
-    push = models.BooleanField(default=True, help_text="To the devices you turned it on for.")
+    push = models.BooleanField(
+        default=True, help_text=gettext_lazy("To the devices you turned it on for.")
+    )
     email = models.CharField(max_length=8, choices=Email.choices, default=Email.OFF)
     quiet_start = models.TimeField(default=quiet_start_default)
     quiet_end = models.TimeField(default=quiet_end_default)
@@ -134,6 +138,22 @@ class PushSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label or 'A device'} of {self.user_id}"
+
+    @property
+    def shown_label(self) -> str:
+        """What the device seems to be (its label, kept in English as devices.label_for made
+        it), in the reader's language."""
+        if self.label in ("", "A browser"):
+            return _("A browser")
+        if self.label.startswith("A browser on "):
+            return _("A browser on %(system)s") % {
+                "system": self.label.removeprefix("A browser on ")
+            }
+        browser, on, system = self.label.partition(" on ")
+        if not on:
+            return self.label
+        # Translators: a device, e.g. "Firefox on Android".
+        return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
 
     @property
     def endpoint_digest(self) -> str:

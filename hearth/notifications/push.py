@@ -7,7 +7,7 @@ import json
 import logging
 
 import requests
-from django.utils import timezone
+from django.utils import timezone, translation
 from pywebpush import WebPushException, webpush
 
 from hearth.notifications import delivery, vapid
@@ -61,7 +61,8 @@ def send_push(notification: Notification) -> None:
     preferences = DeliveryPreferences.objects.filter(user_id=notification.recipient_id).first()
     if preferences is not None and not preferences.push:
         return  # turned off since it was queued
-    data = message(notification)
+    with translation.override(delivery.language_of(notification.recipient)):
+        data = message(notification)
     failures: list[str] = []
     http = session()
     for subscription in PushSubscription.objects.filter(user_id=notification.recipient_id):

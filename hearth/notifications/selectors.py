@@ -2,6 +2,7 @@
 name changed or an account deleted shows as it is now."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.notifications.models import Notification
@@ -11,24 +12,39 @@ Kind = Notification.Kind
 
 
 def headline(notification: Notification) -> str:
+    """What the notification says, in the active language (the recipient's, outside a page)."""
     if notification.kind == Kind.QUESTION_REMINDER and notification.relationship is None:
         return several_questions(notification)
-    who = notification.actor.display_name if notification.actor else "Someone"
+    # Translators: who did something, when their account is gone.
+    who = notification.actor.display_name if notification.actor else _("Someone")
     where = notification.relationship.name if notification.relationship else "Hearth"
-    return {
-        Kind.YOUR_TURN: f"{who} answered. Your turn, whenever you're ready.",
-        Kind.REVEALED: "Answers are open: see what everyone shared.",
-        Kind.RESPONSE: f"{who} responded to what you shared.",
-        Kind.JOINED: f"{who} joined {where}.",
-        Kind.SUPPORT: f"{who} could use some support today.",
-        Kind.NUDGE: f"{who} would love to hear your answer, when you have a moment.",
-        Kind.QUESTION_REMINDER: "Today's question is here, whenever you're ready.",
-        Kind.CHECKIN_REMINDER: "A moment to check in, if you'd like.",
-        Kind.APPRECIATION: f"{who} sent you a thank-you.",
-        Kind.PLANNED: f"{who} planned something for {where}.",
-        Kind.REVIEW: f"{who} added to this week's review.",
-        Kind.PLAN_SOON: f"What you planned in {where} starts soon.",
-    }.get(Kind(notification.kind), "Something is waiting for you.")
+    names = {"who": who, "where": where}
+    kind = Kind(notification.kind)
+    if kind == Kind.YOUR_TURN:
+        return _("%(who)s answered. Your turn, whenever you're ready.") % names
+    if kind == Kind.REVEALED:
+        return _("Answers are open: see what everyone shared.")
+    if kind == Kind.RESPONSE:
+        return _("%(who)s responded to what you shared.") % names
+    if kind == Kind.JOINED:
+        return _("%(who)s joined %(where)s.") % names
+    if kind == Kind.SUPPORT:
+        return _("%(who)s could use some support today.") % names
+    if kind == Kind.NUDGE:
+        return _("%(who)s would love to hear your answer, when you have a moment.") % names
+    if kind == Kind.QUESTION_REMINDER:
+        return _("Today's question is here, whenever you're ready.")
+    if kind == Kind.CHECKIN_REMINDER:
+        return _("A moment to check in, if you'd like.")
+    if kind == Kind.APPRECIATION:
+        return _("%(who)s sent you a thank-you.") % names
+    if kind == Kind.PLANNED:
+        return _("%(who)s planned something for %(where)s.") % names
+    if kind == Kind.REVIEW:
+        return _("%(who)s added to this week's review.") % names
+    if kind == Kind.PLAN_SOON:
+        return _("What you planned in %(where)s starts soon.") % names
+    return _("Something is waiting for you.")
 
 
 def several_questions(notification: Notification) -> str:
@@ -43,9 +59,13 @@ def several_questions(notification: Notification) -> str:
         ).values_list("name", flat=True)
     )
     if not names:
-        return "Today's questions are here, whenever you're ready."
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"Today's questions in {listed} are here, whenever you're ready."
+        return _("Today's questions are here, whenever you're ready.")
+    if len(names) == 1:
+        listed = names[0]
+    else:
+        # Translators: the end of a list of relationships, "Family, Friends and Us".
+        listed = _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+    return _("Today's questions in %(names)s are here, whenever you're ready.") % {"names": listed}
 
 
 def title(notification: Notification) -> str:

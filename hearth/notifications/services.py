@@ -7,6 +7,8 @@ from datetime import time
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from hearth.accounts.models import User
 from hearth.notifications import delivery, devices
@@ -87,15 +89,17 @@ def delivery_preferences_set(
     E-mail can be chosen only on a Hearth that can send it (a choice made before it stopped
     being able to may stay, and is simply not used)."""
     if email not in DeliveryPreferences.Email.values:
-        raise NotificationError("Choose how often e-mail may come.", field="email")
+        raise NotificationError(_("Choose how often e-mail may come."), field="email")
     preferences = delivery_preferences_for(user)
     if not settings.EMAIL_CAN_SEND and email not in (
         DeliveryPreferences.Email.OFF,
         preferences.email,
     ):
         raise NotificationError(
-            "This Hearth can't send e-mail, so e-mail can't be turned on. Whoever runs it can "
-            "set e-mail up; then you can choose it here.",
+            _(
+                "This Hearth can't send e-mail, so e-mail can't be turned on. Whoever runs it can "
+                "set e-mail up; then you can choose it here."
+            ),
             field="email",
         )
     preferences.push, preferences.email = push, email
@@ -133,21 +137,27 @@ def push_subscription_add(
     public_key = devices.decoded_key(p256dh.strip(), 65)
     if public_key is None or not devices.is_device_public_key(public_key):
         raise NotificationError(
-            "The device's public key (p256dh) must be a P-256 point in base64url.",
+            _("The device's public key (p256dh) must be a P-256 point in base64url."),
             field="p256dh",
         )
     secret = devices.decoded_key(auth.strip(), 16)
     if secret is None:
         raise NotificationError(
-            "The device's secret (auth) must be 16 bytes in base64url.", field="auth"
+            _("The device's secret (auth) must be 16 bytes in base64url."), field="auth"
         )
     with transaction.atomic():
         known = PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
         others = PushSubscription.objects.filter(user=user).exclude(endpoint=endpoint)
         if others.count() >= MAX_DEVICES:
             raise NotificationError(
-                f"Notifications are on for {MAX_DEVICES} devices already. Remove one you no "
-                "longer use, then try again."
+                ngettext(
+                    "Notifications are on for %(count)s device already. Remove one you no "
+                    "longer use, then try again.",
+                    "Notifications are on for %(count)s devices already. Remove one you no "
+                    "longer use, then try again.",
+                    MAX_DEVICES,
+                )
+                % {"count": MAX_DEVICES}
             )
         subscription = known or PushSubscription(endpoint=endpoint)
         subscription.user = user

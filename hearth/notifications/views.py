@@ -7,6 +7,7 @@ from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -66,7 +67,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
                 quiet_start=quiet_start,
                 quiet_end=quiet_end,
             )
-            messages.success(request, "Saved. Hearth will reach you the way you chose.")
+            messages.success(request, _("Saved. Hearth will reach you the way you chose."))
             return redirect("notifications:preferences")
     return render(
         request,
@@ -87,7 +88,7 @@ def json_body(request: HttpRequest) -> dict[str, object]:
     except (ValueError, UnicodeDecodeError):
         body = None
     if not isinstance(body, dict):
-        raise Refusal("Hearth expected the device's details as JSON.")
+        raise Refusal(_("Hearth expected the device's details as JSON."))
     return body
 
 
@@ -116,7 +117,7 @@ def device_add(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": refusal.message}, status=400)
     # Remembered with the sign-in, so signing out on a shared device stops its notifications.
     request.session[services.SIGNED_IN_DEVICE] = text(body, "endpoint").strip()
-    messages.success(request, "Notifications are on for this device.")
+    messages.success(request, _("Notifications are on for this device."))
     return JsonResponse({"detail": "on"}, status=201)
 
 
@@ -129,7 +130,7 @@ def device_forget(request: HttpRequest) -> JsonResponse:
     except Refusal as refusal:
         return JsonResponse({"detail": refusal.message}, status=400)
     services.push_subscription_forget(user=signed_in(request), endpoint=endpoint)
-    messages.success(request, "Notifications are off for this device.")
+    messages.success(request, _("Notifications are off for this device."))
     return JsonResponse({"detail": "off"})
 
 
@@ -140,7 +141,7 @@ def device_remove(request: HttpRequest, subscription_id: int) -> HttpResponse:
         user=signed_in(request), subscription_id=subscription_id
     ):
         raise Http404
-    messages.success(request, "Removed. That device won't get notifications from Hearth now.")
+    messages.success(request, _("Removed. That device won't get notifications from Hearth now."))
     return redirect(reverse("notifications:preferences") + "#devices")
 
 

@@ -160,7 +160,7 @@ def test_the_page_offers_this_device_and_lists_the_persons_own(client, alice, bo
     assert "/static/hearth/push.js" in page
     assert "Turn on for this device" in page and "Turn off for this device" in page
     assert "Firefox on Android" in page
-    assert "iPad" not in page
+    assert "Safari on iPad" not in page, "someone else's device is not listed"
     assert "push.example.net" not in page, "a device's push address is never shown"
 
 
