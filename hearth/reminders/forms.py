@@ -1,6 +1,7 @@
 from datetime import time
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from hearth.reminders.models import WEEKDAYS, ReminderTime
 
@@ -10,19 +11,22 @@ DAY_CHOICES = [(str(day), name) for day, name in enumerate(WEEKDAYS)]
 class ReminderTimeForm(forms.Form):
     """A time of day, the days it comes on, and where it goes besides Hearth itself."""
 
-    remind_label = "Remind me"
+    remind_label = _("Remind me")
 
     remind = forms.BooleanField(required=False)
     at = forms.TimeField(
         required=False,
-        label="At",
+        label=_("At"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     days = forms.MultipleChoiceField(
-        required=False, choices=DAY_CHOICES, label="On", widget=forms.CheckboxSelectMultiple
+        required=False,
+        choices=DAY_CHOICES,
+        label=_("On"),
+        widget=forms.CheckboxSelectMultiple,
     )
-    to_devices = forms.BooleanField(required=False, label="On my devices")
-    by_email = forms.BooleanField(required=False, label="By e-mail")
+    to_devices = forms.BooleanField(required=False, label=_("On my devices"))
+    by_email = forms.BooleanField(required=False, label=_("By e-mail"))
 
     def __init__(self, *args: object, reminder: ReminderTime, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -40,9 +44,9 @@ class ReminderTimeForm(forms.Form):
         data = super().clean() or {}
         if data.get("remind"):
             if data.get("at") is None and "at" not in self.errors:
-                self.add_error("at", "Choose a time for the reminder.")
+                self.add_error("at", _("Choose a time for the reminder."))
             if not data.get("days"):
-                self.add_error("days", "Choose at least one day, or turn the reminder off.")
+                self.add_error("days", _("Choose at least one day, or turn the reminder off."))
         return data
 
     def chosen(self) -> tuple[time | None, frozenset[int]]:
@@ -52,12 +56,14 @@ class ReminderTimeForm(forms.Form):
 
 
 class QuestionReminderForm(ReminderTimeForm):
-    remind_label = "Remind me about the day's question"
+    remind_label = _("Remind me about the day's question")
 
     nudges_welcome = forms.BooleanField(
         required=False,
-        label="Others here may send me a gentle reminder",
-        help_text="When you haven't answered yet, one of them can tap “Remind” once per question.",
+        label=_("Others here may send me a gentle reminder"),
+        help_text=_(
+            "When you haven't answered yet, one of them can tap “Remind” once per question."
+        ),
     )
 
     def __init__(self, *args: object, reminder: ReminderTime, **kwargs: object) -> None:
@@ -67,7 +73,7 @@ class QuestionReminderForm(ReminderTimeForm):
 
 
 class CheckInReminderForm(ReminderTimeForm):
-    remind_label = "Remind me to check in"
+    remind_label = _("Remind me to check in")
 
 
 class NudgeForm(forms.Form):

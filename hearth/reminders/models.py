@@ -9,12 +9,13 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import dates, timezone
 
 from hearth.questions.models import Prompt
 from hearth.relationships.models import Member
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# "Monday" … "Sunday" in the reader's language (Django's own names for them).
+WEEKDAYS = [dates.WEEKDAYS[day] for day in range(7)]
 EVERY_DAY = 0b1111111  # bit 0 Monday … bit 6 Sunday, as datetime.weekday() counts
 
 # The delivery channels a reminder may use besides the app itself (which it always uses).

@@ -6,6 +6,8 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from hearth.accounts.models import User
 from hearth.notifications.models import DeliveryPreferences
@@ -31,16 +33,31 @@ def delivery_preferences_of(user: User) -> DeliveryPreferences:
     return DeliveryPreferences.objects.filter(user=user).first() or DeliveryPreferences(user=user)
 
 
+# The days a reminder comes on, as "on Mondays and Fridays" names them.
+EVERY_WEEK = [
+    pgettext_lazy("every week", "Mondays"),
+    pgettext_lazy("every week", "Tuesdays"),
+    pgettext_lazy("every week", "Wednesdays"),
+    pgettext_lazy("every week", "Thursdays"),
+    pgettext_lazy("every week", "Fridays"),
+    pgettext_lazy("every week", "Saturdays"),
+    pgettext_lazy("every week", "Sundays"),
+]
+
+
 def days_in_words(mask: int) -> str:
     days = sorted(days_of(mask))
     if len(days) == 7:
-        return "every day"
+        return _("every day")
     if days == [0, 1, 2, 3, 4]:
-        return "on weekdays"
+        return _("on weekdays")
     if days == [5, 6]:
-        return "at weekends"
-    names = [WEEKDAYS[day] + "s" for day in days]
-    return "on " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
+        return _("at weekends")
+    names = [str(EVERY_WEEK[day]) for day in days]
+    if len(names) == 1:
+        return _("on %(day)s") % {"day": names[0]}
+    # Translators: "on Mondays, Tuesdays and Fridays"; %(days)s is the list before the last.
+    return _("on %(days)s and %(last)s") % {"days": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def clock_time(at: time) -> str:
@@ -49,20 +66,29 @@ def clock_time(at: time) -> str:
 
 def reminder_in_words(at: time | None, mask: int) -> str:
     if at is None:
-        return "Off"
-    return f"{clock_time(at)} {days_in_words(mask)}"
+        return _("Off")
+    # Translators: a reminder's time and days, e.g. "19:00 every day".
+    return _("%(time)s %(days)s") % {"time": clock_time(at), "days": days_in_words(mask)}
 
 
 def when_in_words(moment: datetime, user: User, now: datetime) -> str:
     """ "today at 19:00", "tomorrow at 08:00", "on Monday at 19:00", in the person's zone."""
     zone = ZoneInfo(user.time_zone)
     local, today = moment.astimezone(zone), now.astimezone(zone).date()
-    clock = local.strftime("%H:%M")
+    words = {"time": local.strftime("%H:%M"), "day": WEEKDAYS[local.weekday()]}
+    # Some languages say a time in the one o'clock hour unlike the others ("a la 01:30").
+    one = local.hour == 1
     if local.date() == today:
-        return f"today at {clock}"
-    if local.date() == today + timedelta(days=1):
-        return f"tomorrow at {clock}"
-    return f"on {WEEKDAYS[local.weekday()]} at {clock}"
+        said = pgettext("one o'clock", "today at %(time)s") if one else _("today at %(time)s")
+    elif local.date() == today + timedelta(days=1):
+        said = pgettext("one o'clock", "tomorrow at %(time)s") if one else _("tomorrow at %(time)s")
+    else:
+        said = (
+            pgettext("one o'clock", "on %(day)s at %(time)s")
+            if one
+            else _("on %(day)s at %(time)s")
+        )
+    return said % words
 
 
 @dataclass(frozen=True)
@@ -80,11 +106,11 @@ def plan_of(reminder: QuestionReminder | CheckInReminder, user: User) -> Plan:
         return Plan("", "")
     held = ""
     if firing.at != firing.due:
-        held = (
-            f"{clock_time(firing.due.astimezone(ZoneInfo(user.time_zone)).time())} falls in "
-            f"your quiet hours, so it comes as they end, at "
-            f"{clock_time(firing.at.astimezone(ZoneInfo(user.time_zone)).time())}."
-        )
+        zone = ZoneInfo(user.time_zone)
+        held = _("%(due)s falls in your quiet hours, so it comes as they end, at %(at)s.") % {
+            "due": clock_time(firing.due.astimezone(zone).time()),
+            "at": clock_time(firing.at.astimezone(zone).time()),
+        }
     return Plan(when_in_words(firing.at, user, now), held)
 
 

@@ -3,6 +3,7 @@
 from datetime import time
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import User
 from hearth.notifications.models import Notification
@@ -25,12 +26,12 @@ def check_reminder_time(at: time | None, days: frozenset[int]) -> time | None:
         return None
     if at.tzinfo is not None:
         raise ReminderError(
-            "Give a time of day without a time zone; it is read in your own.", field="at"
+            _("Give a time of day without a time zone; it is read in your own."), field="at"
         )
     if not days:
-        raise ReminderError("Choose at least one day, or turn the reminder off.", field="days")
+        raise ReminderError(_("Choose at least one day, or turn the reminder off."), field="days")
     if not days <= set(range(7)):
-        raise ReminderError("Days go from Monday (0) to Sunday (6).", field="days")
+        raise ReminderError(_("Days go from Monday (0) to Sunday (6)."), field="days")
     return at.replace(second=0, microsecond=0, fold=0)
 
 
@@ -47,9 +48,9 @@ def question_reminder_set(
     """A member's reminder for the day's question here (None: no reminder), and whether the
     others may nudge them. The next firing is planned at once; any older one goes quiet."""
     if not member.is_current:
-        raise ReminderError("Only members of this relationship have reminders here.")
+        raise ReminderError(_("Only members of this relationship have reminders here."))
     at = check_reminder_time(at, days)
-    reminder, _ = QuestionReminder.objects.get_or_create(member=member)
+    reminder, _created = QuestionReminder.objects.get_or_create(member=member)
     reminder.at, reminder.to_devices, reminder.by_email = at, to_devices, by_email
     reminder.days = mask_of(days) if at is not None else reminder.days
     reminder.nudges_welcome = nudges_welcome
@@ -65,7 +66,7 @@ def checkin_reminder_set(
 ) -> CheckInReminder:
     """The person's one reminder to check in, for all their relationships (None: none)."""
     at = check_reminder_time(at, days)
-    reminder, _ = CheckInReminder.objects.get_or_create(user=user, defaults={"at": None})
+    reminder, _created = CheckInReminder.objects.get_or_create(user=user, defaults={"at": None})
     reminder.at, reminder.to_devices, reminder.by_email = at, to_devices, by_email
     reminder.days = mask_of(days) if at is not None else reminder.days
     reminder.save(update_fields=["at", "days", "to_devices", "by_email"])
@@ -77,7 +78,7 @@ def checkin_reminder_set(
 
 
 def already_nudged(name: str) -> str:
-    return f"{name} has already had a gentle reminder for this one."
+    return _("%(name)s has already had a gentle reminder for this one.") % {"name": name}
 
 
 @transaction.atomic
@@ -88,14 +89,16 @@ def nudge_send(*, member: Member, prompt: Prompt, to_member_id: int) -> Nudge:
     # The lock makes two nudges at once meet here one after the other.
     prompt = Prompt.objects.select_for_update().get(pk=prompt.pk)
     if member.relationship_id != prompt.relationship_id or not member.is_current:
-        raise ReminderError("Only members of this relationship can send a reminder.")
+        raise ReminderError(_("Only members of this relationship can send a reminder."))
     if prompt.is_revealed:
-        raise ReminderError("Everyone's answers are already open here.")
+        raise ReminderError(_("Everyone's answers are already open here."))
     if prompt.skipped_at is not None:
-        raise ReminderError("This question was skipped, so there is nothing to remind anyone of.")
+        raise ReminderError(
+            _("This question was skipped, so there is nothing to remind anyone of.")
+        )
     answered = set(prompt.answers.values_list("member_id", flat=True))
     if member.pk not in answered:
-        raise ReminderError("Answer it yourself first; then you can send a gentle reminder.")
+        raise ReminderError(_("Answer it yourself first; then you can send a gentle reminder."))
     to = (
         Member.objects.current()
         .filter(pk=to_member_id, relationship_id=prompt.relationship_id, user__isnull=False)
@@ -104,13 +107,13 @@ def nudge_send(*, member: Member, prompt: Prompt, to_member_id: int) -> Nudge:
         .first()
     )
     if to is None:
-        raise ReminderError("Choose someone else in this relationship to remind.")
+        raise ReminderError(_("Choose someone else in this relationship to remind."))
     name = to.display_name
     if to.pk in answered:
-        raise ReminderError(f"{name} has already answered.")
+        raise ReminderError(_("%(name)s has already answered.") % {"name": name})
     settings = question_reminder_of(to)
     if not settings.nudges_welcome:
-        raise ReminderError(f"{name} would rather answer in their own time.")
+        raise ReminderError(_("%(name)s would rather answer in their own time.") % {"name": name})
     if Nudge.objects.filter(prompt=prompt, to=to).exists():
         raise ReminderError(already_nudged(name))
     try:

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
@@ -20,8 +21,9 @@ def signed_in(request: HttpRequest) -> User:
 
 def saved_words(plan: selectors.Plan) -> str:
     if not plan.next:
-        return "Saved. No reminder will come."
-    return f"Saved. The next reminder comes {plan.next}. {plan.held}".strip()
+        return _("Saved. No reminder will come.")
+    saved = _("Saved. The next reminder comes %(when)s.") % {"when": plan.next}
+    return f"{saved} {plan.held}".strip()
 
 
 def settings_context(user: User) -> dict[str, object]:
@@ -119,13 +121,15 @@ def nudge(request: HttpRequest, member: Member, prompt_id: int) -> HttpResponse:
     prompt = prompt_for(member, prompt_id)
     form = NudgeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose someone else in this relationship to remind.")
+        messages.error(request, _("Choose someone else in this relationship to remind."))
     else:
         with refusal_shown(request):
             sent = services.nudge_send(
                 member=member, prompt=prompt, to_member_id=form.cleaned_data["member"]
             )
             messages.success(
-                request, f"Sent. {sent.to.display_name} will find a gentle reminder from you."
+                request,
+                _("Sent. %(name)s will find a gentle reminder from you.")
+                % {"name": sent.to.display_name},
             )
     return redirect(prompt.get_absolute_url())
