@@ -2,6 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
@@ -39,6 +40,10 @@ class TokenAuth(HttpBearer):
         user = api_token_user(token)
         if user is not None:
             request.user = user
+            # Middleware ran before the token was read: the person's language applies from here.
+            if user.language:
+                translation.activate(user.language)
+                request.LANGUAGE_CODE = user.language
         return user
 
 

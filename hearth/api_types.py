@@ -5,6 +5,7 @@ from datetime import time
 from typing import Annotated, Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
 from hearth.accounts.models import User
@@ -55,7 +56,9 @@ def clock_out(value: time) -> str:
 
 def check_time_zone(value: str | None) -> str | None:
     if value is not None and value != "UTC" and value not in time_zone_names():
-        raise ValueError(f"'{value}' is not a time zone we know, e.g. 'Europe/Lisbon'.")
+        raise ValueError(
+            _("'%(value)s' is not a time zone we know, e.g. 'Europe/Lisbon'.") % {"value": value}
+        )
     return value
 
 

@@ -7,6 +7,8 @@ from hearth.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    # Django's set_language: the language a browser chose for pages seen signed out.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("", include("hearth.accounts.urls")),
     path("", include("hearth.relationships.urls")),

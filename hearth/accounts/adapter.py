@@ -9,6 +9,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
 
 from hearth.accounts.models import User
 
@@ -23,6 +24,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         if settings.EMAIL_CAN_SEND:
             super().send_mail(template_prefix, email, context)
+
+    def login(self, request: HttpRequest, user: User) -> None:  # type: ignore[override]
+        """Signed in, the person's own language applies at once, to the greeting too."""
+        super().login(request, user)
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
 
     def add_message(
         self,

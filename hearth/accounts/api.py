@@ -1,5 +1,7 @@
 from datetime import datetime
+from typing import Literal
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import field_validator
@@ -10,6 +12,9 @@ from hearth.api_types import Text, check_time_zone, errors, me
 
 router = Router(tags=["profile"])
 
+# A language Hearth speaks (settings.LANGUAGES), or "" to follow the browser's.
+Language = Literal[("", *(code for code, _name in settings.LANGUAGES))]  # type: ignore[valid-type]
+
 
 class ProfileOut(Schema):
     id: int
@@ -17,12 +22,18 @@ class ProfileOut(Schema):
     display_name: str
     pronouns: str
     time_zone: str
+    language: Language = Field(
+        description="The language of Hearth's words for you; empty follows the browser's."
+    )
 
 
 class ProfilePatch(Schema):
     display_name: Text | None = Field(None, min_length=1, max_length=60)
     pronouns: Text | None = Field(None, max_length=40)
     time_zone: str | None = None
+    language: Language | None = Field(
+        None, description='A language code, or "" to follow the browser\'s.'
+    )
 
     _check_time_zone = field_validator("time_zone")(check_time_zone)
 
@@ -56,6 +67,7 @@ def profile_patch(request: HttpRequest, changes: ProfilePatch) -> User:
         display_name=changes.display_name or user.display_name,
         pronouns=user.pronouns if changes.pronouns is None else changes.pronouns,
         time_zone=changes.time_zone or user.time_zone,
+        language=changes.language,
     )
 
 

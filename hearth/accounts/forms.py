@@ -1,27 +1,42 @@
 from django import forms
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from hearth.accounts.models import User
 from hearth.accounts.timezones import time_zone_choices
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Each language in its own words, after the choice to follow the browser."""
+    return [("", gettext_lazy("The same as my browser")), *settings.LANGUAGES]
 
 
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form."""
 
     display_name = forms.CharField(
+        label=gettext_lazy("Display name"),
         max_length=60,
-        help_text="The name the people in your relationships will see. You can change it later.",
+        help_text=gettext_lazy(
+            "The name the people in your relationships will see. You can change it later."
+        ),
     )
     time_zone = forms.ChoiceField(
+        label=gettext_lazy("Time zone"),
         choices=time_zone_choices,
         initial="UTC",
         widget=forms.Select(attrs={"data-guess": "browser"}),
-        help_text="Your days, check-ins and reminders follow it. You can change it later.",
+        help_text=gettext_lazy(
+            "Your days, check-ins and reminders follow it. You can change it later."
+        ),
     )
     is_adult = forms.BooleanField(
-        label="I am 18 or older",
-        error_messages={"required": "Hearth is for adults: please confirm you are 18 or older."},
+        label=gettext_lazy("I am 18 or older"),
+        error_messages={
+            "required": gettext_lazy("Hearth is for adults: please confirm you are 18 or older.")
+        },
     )
 
     field_order = ["display_name", "email", "password1", "password2", "time_zone", "is_adult"]
@@ -34,13 +49,27 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=time_zone_choices)
+    time_zone = forms.ChoiceField(label=gettext_lazy("Time zone"), choices=time_zone_choices)
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        choices=language_choices,
+        required=False,
+        help_text=gettext_lazy(
+            "For Hearth's pages and questions. What people write stays as written."
+        ),
+    )
 
     class Meta:
         model = User
-        fields = ["display_name", "pronouns", "time_zone"]
-        help_texts = {"pronouns": "Optional, e.g. she/her, he/him, they/them."}
+        fields = ["display_name", "pronouns", "time_zone", "language"]
+        labels = {
+            "display_name": gettext_lazy("Display name"),
+            "pronouns": gettext_lazy("Pronouns"),
+        }
+        help_texts = {"pronouns": gettext_lazy("Optional, e.g. she/her, he/him, they/them.")}
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(max_length=60, help_text="e.g. “my scripts”")
+    name = forms.CharField(
+        label=gettext_lazy("Name"), max_length=60, help_text=gettext_lazy("e.g. “my scripts”")
+    )

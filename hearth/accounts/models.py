@@ -1,9 +1,11 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from hearth.accounts.timezones import validate_time_zone
 
@@ -36,10 +38,12 @@ class User(AbstractUser):
     username = None  # type: ignore[assignment]
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
-    email = models.EmailField("e-mail address", unique=True)
+    email = models.EmailField(gettext_lazy("e-mail address"), unique=True)
     display_name = models.CharField(max_length=60)
     pronouns = models.CharField(max_length=40, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    # The interface's language; blank follows the browser (hearth.accounts.middleware).
+    language = models.CharField(max_length=8, blank=True, choices=settings.LANGUAGES)
     confirmed_adult_at = models.DateTimeField(
         null=True, help_text="When the person confirmed being 18 or older."
     )

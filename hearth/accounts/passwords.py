@@ -5,6 +5,7 @@ import re
 
 from django.contrib.auth.password_validation import CommonPasswordValidator
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 RUNS = [
     "qwertyuiopasdfghjklzxcvbnm",
@@ -40,19 +41,24 @@ class GuessablePasswordValidator:
         stem = DECORATION.match(password).group("stem").lower()  # type: ignore[union-attr]
         if len(set(password.lower())) < 4:
             raise ValidationError(
-                "This password repeats too few characters to be safe.", code="password_repetitive"
+                _("This password repeats too few characters to be safe."),
+                code="password_repetitive",
             )
         if longest_run(password) >= len(password) - 2:
             raise ValidationError(
-                "This password is a keyboard or counting pattern, easy to guess.",
+                _("This password is a keyboard or counting pattern, easy to guess."),
                 code="password_pattern",
             )
         if stem in self.common or stem.replace("hearth", "") == "":
             raise ValidationError(
-                "This looks like a common password with a few extra characters. "
-                "Try a few unrelated words instead.",
+                _(
+                    "This looks like a common password with a few extra characters. "
+                    "Try a few unrelated words instead."
+                ),
                 code="password_common_stem",
             )
 
     def get_help_text(self) -> str:
-        return "Your password can't be a common word dressed up with numbers or a keyboard pattern."
+        return _(
+            "Your password can't be a common word dressed up with numbers or a keyboard pattern."
+        )

@@ -15,6 +15,7 @@ def profile(person: Person) -> Tables:
         "display_name": "display_name",
         "pronouns": "pronouns",
         "time_zone": "time_zone",
+        "language": "language",
         "joined": "date_joined",
         "last_sign_in": "last_login",
         "confirmed_adult_at": "confirmed_adult_at",
@@ -24,8 +25,8 @@ def profile(person: Person) -> Tables:
 
 declare(
     User,
-    what="Your account: e-mail, display name, pronouns, time zone, when you confirmed being "
-    "18 or older; the password only as an Argon2 hash, which is not exported",
+    what="Your account: e-mail, display name, pronouns, time zone, language, when you confirmed "
+    "being 18 or older; the password only as an Argon2 hash, which is not exported",
     owner="pk",
     erasure=Erasure.WITH_ACCOUNT,
     tables=("profile",),

@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hearth.accounts.models import ApiToken, User, hash_token
 from hearth.activity.models import Activity
@@ -8,13 +9,21 @@ from hearth.refusals import Refusal
 
 
 def profile_update(
-    *, user: User, display_name: str, pronouns: str = "", time_zone: str = "UTC"
+    *,
+    user: User,
+    display_name: str,
+    pronouns: str = "",
+    time_zone: str = "UTC",
+    language: str | None = None,
 ) -> User:
+    """Save the profile; `language` is left as it was when None ("" follows the browser)."""
     user.display_name = display_name.strip()
     user.pronouns = pronouns.strip()
     user.time_zone = time_zone
+    if language is not None:
+        user.language = language
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["display_name", "pronouns", "time_zone"])
+    user.save(update_fields=["display_name", "pronouns", "time_zone", "language"])
     return user
 
 
@@ -22,7 +31,7 @@ def profile_update(
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Make a personal API token; the raw token is returned once and never stored."""
     if not name.strip():
-        raise Refusal("Give the token a name, so you can recognise it later.")
+        raise Refusal(_("Give the token a name, so you can recognise it later."))
     raw = ApiToken.new_raw_token()
     token = ApiToken.objects.create(
         user=user, name=name.strip(), token_hash=hash_token(raw), hint=raw[:12]

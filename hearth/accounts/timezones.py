@@ -4,6 +4,7 @@ import zoneinfo
 from functools import cache
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 
 @cache
@@ -18,4 +19,4 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 def validate_time_zone(value: str) -> None:
     if value != "UTC" and value not in time_zone_names():
-        raise ValidationError("“%(value)s” is not a time zone we know.", params={"value": value})
+        raise ValidationError(_("“%(value)s” is not a time zone we know."), params={"value": value})

@@ -1,29 +1,33 @@
 from django import forms
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hearth.accounts.models import User
 from hearth.privacy.confirmation import (
-    CONFIRMATION,
     ConfirmationMistyped,
     DeletionRefused,
     PasswordWrong,
+    confirmation_words,
     deletion_confirm,
 )
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=gettext_lazy("Your password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     confirm = forms.CharField(
-        label=f"Type “{CONFIRMATION}” to confirm",
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
     def __init__(self, *args: object, request: HttpRequest, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.request = request
+        self.fields["confirm"].label = _("Type “%(words)s” to confirm") % {
+            "words": confirmation_words()
+        }
 
     def clean(self) -> dict[str, object]:
         cleaned: dict[str, object] = super().clean() or {}

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.models import User
@@ -33,6 +34,8 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
         logout(request)
         account_delete(user=user)
-        messages.success(request, "Your account and everything you wrote are deleted. Take care.")
+        messages.success(
+            request, _("Your account and everything you wrote are deleted. Take care.")
+        )
         return redirect("home")
     return render(request, "privacy/delete.html", {"form": form})

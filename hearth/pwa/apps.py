@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class PwaConfig(AppConfig):
     name = "hearth.pwa"
     label = "pwa"
-    verbose_name = "Installable app"
+    verbose_name = gettext_lazy("Installable app")

@@ -2,7 +2,10 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.templatetags.static import static
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 # hearth.css, light theme: --bg behind the splash screen, --surface (the header) for the bar.
 BACKGROUND_COLOUR = "#fbf7f3"
@@ -20,8 +23,8 @@ def web_app_manifest() -> dict[str, Any]:
         "id": "/",
         "name": "Hearth",
         "short_name": "Hearth",
-        "description": "A private place for couples, friends and families to grow closer.",
-        "lang": "en",
+        "description": _("A private place for couples, friends and families to grow closer."),
+        "lang": get_language() or settings.LANGUAGE_CODE,
         "start_url": "/",
         "scope": "/",
         "display": "standalone",

@@ -168,7 +168,7 @@ def test_logging_in_greets_the_person_by_name(client, alice):
 
 def test_two_factor_pages_speak_in_sentence_case(signed_in):
     page = parts_of(signed_in.get("/accounts/2fa/").content.decode())
-    assert page.headings[:2] == ["Two-factor authentication", "Authenticator app"]
+    assert page.headings[:2] == ["Two-factor sign-in", "Authenticator app"]
     signed_in.post("/accounts/reauthenticate/", {"password": PASSWORD})
     activate = signed_in.get("/accounts/2fa/totp/activate/").content.decode()
     assert "Code from your app" in parts_of(activate).labels

@@ -1,4 +1,4 @@
-{% load static %}// Hearth's service worker: it lets the installed app show a kind page when the network is gone.
+{% load static i18n %}// Hearth's service worker: it lets the installed app show a kind page when the network is gone.
 // Pages and API answers are private, so they always come from the network and are never kept.
 // All it keeps is the offline page and the static files that page needs, and only while
 // someone is signed in on this device.
@@ -36,7 +36,7 @@ function inTurn(task) {
 
 async function offline() {
   const page = await caches.match(OFFLINE_PAGE, { ignoreVary: true });
-  return page || new Response("Hearth can't reach its server right now. Please try again soon.", {
+  return page || new Response("{% filter escapejs %}{% translate "Hearth can't reach its server right now. Please try again soon." %}{% endfilter %}", {
     status: 503,
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
@@ -95,7 +95,7 @@ self.addEventListener("push", (event) => {
     message = {};
   }
   const options = {
-    body: typeof message.body === "string" ? message.body : "Something is waiting for you.",
+    body: typeof message.body === "string" ? message.body : "{% filter escapejs %}{% translate "Something is waiting for you." %}{% endfilter %}",
     icon: ICON,
     data: { url: inHearth(message.url) },
   };
