@@ -32,6 +32,7 @@ def test_a_spanish_browser_gets_the_sign_in_page_in_spanish(client):
     assert '<html lang="es">' in page
     assert "Qué bien verte de nuevo" in page
     assert "Welcome back" not in page
+    assert 'data-copied="Copiado"' in page, "what the copy buttons' script says"
     assert "Welcome back" in client.get("/accounts/login/", **ENGLISH).content.decode()
 
 

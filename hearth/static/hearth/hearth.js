@@ -20,9 +20,11 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!field || !navigator.clipboard) continue;
     button.hidden = false;
     const label = button.textContent;
+    // The word for "copied" in the page's language (base.html puts it on <body>).
+    const copied = button.dataset.copied || document.body.dataset.copied || "Copied";
     button.addEventListener("click", () => {
       navigator.clipboard.writeText(field.value).then(
-        () => { button.textContent = "Copied"; setTimeout(() => { button.textContent = label; }, 2000); },
+        () => { button.textContent = copied; setTimeout(() => { button.textContent = label; }, 2000); },
         () => field.select(),
       );
     });

@@ -15,22 +15,33 @@
   const token = document.querySelector("input[name='csrfmiddlewaretoken']")?.value || "";
   const key = panel.dataset.key;
 
+  // What the page says, in the reader's language: the template gives each as data-words-*
+  // (notifications/preferences.html); the English here is only a fallback.
+  const words = panel.dataset;
   const WORDS = {
     insecure:
+      words.wordsInsecure ||
       "Browsers allow notifications only on a secure (https) address, and this page isn't " +
-      "on one. Whoever runs this Hearth can give it one.",
+        "on one. Whoever runs this Hearth can give it one.",
     unsupported:
+      words.wordsUnsupported ||
       "This browser can't get notifications from Hearth. On an iPhone or iPad, add Hearth to " +
-      "your Home Screen first (Share, then Add to Home Screen), open it from there, and turn " +
-      "them on on this page.",
+        "your Home Screen first (Share, then Add to Home Screen), open it from there, and turn " +
+        "them on on this page.",
     blocked:
+      words.wordsBlocked ||
       "Notifications are blocked for Hearth in this browser. To get them, allow notifications " +
-      "for this site in the browser's settings, then reload this page.",
-    notNow: "No notifications for now. You can turn them on here whenever you like.",
-    on: "Notifications are on for this device.",
-    off: "Notifications are off for this device.",
-    stuck: "This browser couldn't get notifications ready just now. Reload the page to try again.",
-    failed: "That didn't work just now. Please try again in a moment.",
+        "for this site in the browser's settings, then reload this page.",
+    notNow:
+      words.wordsNotNow || "No notifications for now. You can turn them on here whenever you like.",
+    on: words.wordsOn || "Notifications are on for this device.",
+    off: words.wordsOff || "Notifications are off for this device.",
+    stuck:
+      words.wordsStuck ||
+      "This browser couldn't get notifications ready just now. Reload the page to try again.",
+    failed: words.wordsFailed || "That didn't work just now. Please try again in a moment.",
+    asking: words.wordsAsking || "Asking this browser…",
+    turningOff: words.wordsTurningOff || "Turning notifications off…",
   };
 
   document.querySelector("[data-push-fallback]")?.remove();
@@ -115,7 +126,7 @@
   }
 
   on.addEventListener("click", async () => {
-    busy("Asking this browser…");
+    busy(WORDS.asking);
     const permission = await Notification.requestPermission();
     if (permission !== "granted") {
       return show(permission === "denied" ? WORDS.blocked : WORDS.notNow, {
@@ -147,7 +158,7 @@
   });
 
   off.addEventListener("click", async () => {
-    busy("Turning notifications off…");
+    busy(WORDS.turningOff);
     const registration = await worker();
     const subscription = registration && (await registration.pushManager.getSubscription());
     if (subscription) {
