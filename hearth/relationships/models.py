@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,7 @@ class RelationshipPhase(models.TextChoices):
 
 
 # The kind as it reads in a sentence: "this romantic relationship".
-KIND_IN_A_SENTENCE = {
+KIND_IN_A_SENTENCE: dict[str, Promise] = {
     RelationshipKind.ROMANTIC: _("romantic relationship"),
     RelationshipKind.FRIENDSHIP: _("friendship relationship"),
     RelationshipKind.FAMILY: _("family relationship"),

@@ -27,7 +27,7 @@ def spanish_question(settings, tmp_path):
             if item.name != "locale":
                 (tmp_path / item.name).symlink_to(item)
         english: dict[str, object] = {"text": question.text}
-        entry = {"source": "", "text": text}
+        entry: dict[str, object] = {"source": "", "text": text}
         if question.choices:
             english["choices"] = list(question.choices)
             entry["choices"] = choices or []
