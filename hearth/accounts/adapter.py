@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from hearth.accounts.models import User
 
@@ -21,6 +22,34 @@ MAIL_SENT_MESSAGES = {
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's words for what people meet most, in English as allauth writes them, translated in
+    # Hearth's own voice (its own catalogue would otherwise speak formally, and of "a user").
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": pgettext_lazy("allauth", "This account is currently inactive."),
+        "duplicate_email": pgettext_lazy(
+            "allauth", "This email address is already associated with this account."
+        ),
+        "email_password_mismatch": pgettext_lazy(
+            "allauth", "The email address and/or password you specified are not correct."
+        ),
+        "email_taken": pgettext_lazy(
+            "allauth", "A user is already registered with this email address."
+        ),
+        "enter_current_password": pgettext_lazy("allauth", "Please type your current password."),
+        "incorrect_code": pgettext_lazy("allauth", "Incorrect code."),
+        "incorrect_password": pgettext_lazy("allauth", "Incorrect password."),
+        "invalid_or_expired_key": pgettext_lazy("allauth", "Invalid or expired key."),
+        "invalid_password_reset": pgettext_lazy("allauth", "The password reset token was invalid."),
+        "too_many_login_attempts": pgettext_lazy(
+            "allauth", "Too many failed login attempts. Try again later."
+        ),
+        "unknown_email": pgettext_lazy(
+            "allauth", "The email address is not assigned to any user account."
+        ),
+        "rate_limited": pgettext_lazy("allauth", "Be patient, you are sending too many requests."),
+    }
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         if settings.EMAIL_CAN_SEND:
             super().send_mail(template_prefix, email, context)

@@ -162,3 +162,13 @@ def test_dates_read_the_spanish_way():
     with translation.override("es"):
         rendered = template.render(Context({"d": date(2026, 11, 25)}))
     assert rendered == "25 de noviembre de 2026 · 25 nov 2026"
+
+
+def test_a_wrong_password_is_said_in_hearth_s_own_spanish(client, alice):
+    response = client.post(
+        "/accounts/login/", {"login": alice.email, "password": "not it"}, **SPANISH
+    )
+    page = response.content.decode()
+    assert "La dirección de correo o la contraseña que escribiste no son correctas." in page
+    english = client.post("/accounts/login/", {"login": alice.email, "password": "not it"})
+    assert "are not correct" in english.content.decode()
