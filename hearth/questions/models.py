@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hearth.content_translations import translated
 from hearth.encryption import EncryptedTextField
@@ -10,25 +12,26 @@ from hearth.relationships.models import Member, Relationship, RelationshipKind
 
 
 class Category(models.TextChoices):
-    EMOTIONAL = "emotional", "Emotional"
-    PHYSICAL_AFFECTION = "physical_affection", "Physical affection"
-    SEXUAL = "sexual", "Sexual"
-    SPIRITUAL_VALUES = "spiritual_values", "Spiritual and values"
-    INTELLECTUAL = "intellectual", "Intellectual"
-    RECREATIONAL = "recreational", "Recreational and fun"
-    GRATITUDE = "gratitude", "Gratitude and appreciation"
-    TRUST = "trust", "Trust"
-    COMMUNICATION = "communication", "Communication"
-    MEMORIES = "memories", "Memories"
-    DREAMS_FUTURE = "dreams_future", "Dreams and future"
-    FAMILY_ROOTS = "family_roots", "Family and roots"
-    SUPPORT_STRESS = "support_stress", "Support under stress"
+    EMOTIONAL = "emotional", _("Emotional")
+    PHYSICAL_AFFECTION = "physical_affection", _("Physical affection")
+    SEXUAL = "sexual", _("Sexual")
+    SPIRITUAL_VALUES = "spiritual_values", _("Spiritual and values")
+    INTELLECTUAL = "intellectual", _("Intellectual")
+    RECREATIONAL = "recreational", _("Recreational and fun")
+    GRATITUDE = "gratitude", _("Gratitude and appreciation")
+    TRUST = "trust", _("Trust")
+    COMMUNICATION = "communication", _("Communication")
+    MEMORIES = "memories", _("Memories")
+    DREAMS_FUTURE = "dreams_future", _("Dreams and future")
+    FAMILY_ROOTS = "family_roots", _("Family and roots")
+    SUPPORT_STRESS = "support_stress", _("Support under stress")
 
 
 class Depth(models.IntegerChoices):
-    LIGHT = 1, "Light"
-    PERSONAL = 2, "Personal"
-    VULNERABLE = 3, "Vulnerable"
+    # Translators: how deep a question goes: light, personal or vulnerable.
+    LIGHT = 1, pgettext_lazy("question depth", "Light")
+    PERSONAL = 2, pgettext_lazy("question depth", "Personal")
+    VULNERABLE = 3, pgettext_lazy("question depth", "Vulnerable")
 
 
 class Question(models.Model):
@@ -222,12 +225,13 @@ class Answer(models.Model):
 
 
 class ResponseKind(models.TextChoices):
-    THANKS = "thanks", "Thank you for telling me"
-    SAME = "same", "I feel that too"
-    MORE = "more", "Tell me more"
-    MEANS_A_LOT = "means_a_lot", "That means a lot to me"
-    HERE = "here", "I'm here for you"
-    REPLY = "reply", "Reply"
+    THANKS = "thanks", _("Thank you for telling me")
+    SAME = "same", _("I feel that too")
+    MORE = "more", _("Tell me more")
+    MEANS_A_LOT = "means_a_lot", _("That means a lot to me")
+    HERE = "here", _("I'm here for you")
+    # Translators: a written reply to someone's answer, as one kind of response.
+    REPLY = "reply", pgettext_lazy("response kind", "Reply")
 
 
 class Response(models.Model):
