@@ -2,13 +2,14 @@ from django import forms
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from hearth.accounts.models import User
 from hearth.accounts.timezones import time_zone_choices
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[tuple[str, str | Promise]]:
     """Each language in its own words, after the choice to follow the browser."""
     return [("", gettext_lazy("The same as my browser")), *settings.LANGUAGES]
 

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from statistics import fmean
 
 from django.db.models import Count, Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -38,8 +39,8 @@ CAVEAT = gettext_lazy("These are patterns in your own check-ins, not proof of ca
 @dataclass(frozen=True)
 class Behaviour:
     key: str  # the name the API gives it
-    after: str  # completes "Days after …"
-    topic: str  # in a list of what is still gathering days
+    after: str | Promise  # completes "Days after …"
+    topic: str | Promise  # in a list of what is still gathering days
 
 
 BEHAVIOURS = (
@@ -279,7 +280,7 @@ class Dashboard:
     findings: list[Finding] = field(default_factory=list)
     still_gathering: list[Behaviour] = field(default_factory=list)
     stress_and_closeness: StressLink | None = None
-    caveat: str = CAVEAT
+    caveat: str | Promise = CAVEAT
 
     @property
     def patterns_showing(self) -> bool:

@@ -172,3 +172,13 @@ def test_a_wrong_password_is_said_in_hearth_s_own_spanish(client, alice):
     assert "La dirección de correo o la contraseña que escribiste no son correctas." in page
     english = client.post("/accounts/login/", {"login": alice.email, "password": "not it"})
     assert "are not correct" in english.content.decode()
+
+
+def test_the_api_offers_exactly_the_languages_hearth_speaks():
+    from typing import get_args
+
+    from django.conf import settings
+
+    from hearth.accounts.api import Language
+
+    assert set(get_args(Language)) == {"", *(code for code, _ in settings.LANGUAGES)}
