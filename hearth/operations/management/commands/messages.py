@@ -33,6 +33,7 @@ def gather(root: Path, languages: list[str], data_dir: Path | None = None) -> No
     for folder in [root, *apps_with_strings(root)]:
         (folder / "locale").mkdir(exist_ok=True)
     command = [sys.executable, "-m", "hearth", "makemessages", "--no-location", "--no-obsolete"]
+    command += ["--extension=html,txt,py,js"]  # js: templates written as scripts (the worker)
     command += [f"--locale={language}" for language in languages]
     command += [f"--ignore={name}" for name in SKIPPED]
     subprocess.run(command, cwd=root, check=True, env=env, capture_output=True)  # noqa: S603
