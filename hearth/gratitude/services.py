@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hearth.gratitude.models import Appreciation, GratitudeEntry
+from hearth.gratitude.prompts import prompts
 from hearth.gratitude.signals import appreciation_sent
 from hearth.questions.selection import relationship_today
 from hearth.refusals import Refusal
@@ -27,6 +28,12 @@ def check_text(text: str) -> str:
     if "\x00" in text:
         raise GratitudeError(_("That text has a character we can't keep."), field="text")
     return text
+
+
+def one_of_our_prompts(key: str) -> str:
+    """The prompt a line answers, when it is one of ours; any other key (a prompt since retired,
+    or made up) is dropped rather than losing the thanks."""
+    return key if key in {prompt.key for prompt in prompts()} else ""
 
 
 @transaction.atomic
@@ -57,7 +64,7 @@ def appreciation_send(
         recipient=recipient,
         text=check_text(text),
         for_everyone=for_everyone,
-        prompt_key=prompt_key[:40],
+        prompt_key=one_of_our_prompts(prompt_key),
     )
     appreciation_sent.send(sender=Appreciation, appreciation=appreciation)
     return appreciation
@@ -73,7 +80,7 @@ def gratitude_note(
         member=member,
         text=check_text(text),
         shared=shared,
-        prompt_key=prompt_key[:40],
+        prompt_key=one_of_our_prompts(prompt_key),
         date=relationship_today(member.relationship),
     )
 

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from hearth.accounts.tests.factories import UserFactory
-from hearth.gratitude.models import Appreciation
+from hearth.gratitude.models import Appreciation, GratitudeEntry
+from hearth.gratitude.prompts import prompts
 from hearth.notifications.models import Notification
 from hearth.relationships.tests.factories import add_member
 from hearth.tests.api import Caller
@@ -86,3 +87,24 @@ def test_the_gratitude_log_is_private_unless_a_line_is_shared(client, ours, alic
 def test_every_day_brings_a_prompt_to_notice_a_kindness(client, ours, alice):
     prompt = Caller(client, alice).call("GET", f"/api/relationships/{ours.pk}/gratitude-prompt")
     assert "?" in prompt.json()["text"]
+
+
+def test_a_thank_you_keeps_the_prompt_it_answers_and_a_made_up_one_is_dropped(
+    client, ours, alice, bob
+):
+    real = prompts()[0].key
+    bobs_place = ours.memberships.get(user=bob).pk
+    client.force_login(alice)
+    client.post(
+        reverse("gratitude:appreciate", args=[ours.pk]),
+        {"recipient": bobs_place, "text": "page-thanks", "prompt_key": real},
+    )
+    api = Caller(client, alice)
+    thanks = f"/api/relationships/{ours.pk}/appreciations"
+    body = {"recipient_id": bobs_place, "text": "api-thanks", "prompt_key": "made-up"}
+    assert api.call("POST", thanks, body).status_code == 201
+    log = f"/api/relationships/{ours.pk}/gratitude"
+    assert api.call("POST", log, {"text": "api-line", "prompt_key": "x\x00y"}).status_code == 201
+    kept = dict(Appreciation.objects.values_list("text", "prompt_key"))
+    assert kept == {"page-thanks": real, "api-thanks": ""}
+    assert GratitudeEntry.objects.get().prompt_key == ""
