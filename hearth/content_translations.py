@@ -166,23 +166,23 @@ def translatable_content() -> list[Source]:
     return question_translation_sources() + deck_translation_sources() + profile_sources()
 
 
-def all_gaps(language: str) -> list[str]:
-    """`gaps()` for every catalogue of one language."""
+def content_by_catalogue() -> dict[str, list[Source]]:
     by_catalogue: dict[str, list[Source]] = {}
     for source in translatable_content():
         by_catalogue.setdefault(source.catalogue, []).append(source)
-    return [
-        line for name, sources in by_catalogue.items() for line in gaps(language, name, sources)
-    ]
+    return by_catalogue
+
+
+def all_gaps(language: str) -> list[str]:
+    """`gaps()` for every catalogue of one language."""
+    catalogues = content_by_catalogue().items()
+    return [line for name, sources in catalogues for line in gaps(language, name, sources)]
 
 
 def add_missing(language: str) -> dict[str, int]:
     """Append English entries for everything untranslated to the right files; count per file."""
-    by_catalogue: dict[str, list[Source]] = {}
-    for source in translatable_content():
-        by_catalogue.setdefault(source.catalogue, []).append(source)
     added: dict[str, int] = {}
-    for name, sources in by_catalogue.items():
+    for name, sources in content_by_catalogue().items():
         for file, text in skeleton(language, name, sources).items():
             path = translations_dir(language) / file
             path.parent.mkdir(parents=True, exist_ok=True)
