@@ -6,7 +6,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from hearth.accounts.models import User
-from hearth.accounts.timezones import time_zone_choices
+from hearth.accounts.timezones import TimeZoneSelect, time_zone_choices
 
 
 def language_choices() -> list[tuple[str, str | Promise]]:
@@ -28,7 +28,7 @@ class SignupForm(forms.Form):
         label=gettext_lazy("Time zone"),
         choices=time_zone_choices,
         initial="UTC",
-        widget=forms.Select(attrs={"data-guess": "browser"}),
+        widget=TimeZoneSelect(attrs={"data-guess": "browser"}),
         help_text=gettext_lazy(
             "Your days, check-ins and reminders follow it. You can change it later."
         ),
@@ -50,7 +50,9 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(label=gettext_lazy("Time zone"), choices=time_zone_choices)
+    time_zone = forms.ChoiceField(
+        label=gettext_lazy("Time zone"), choices=time_zone_choices, widget=TimeZoneSelect
+    )
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),
         choices=language_choices,
