@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema
 
 from hearth.api_types import Text, errors, me
 from hearth.checkins.models import CheckIn
+from hearth.checkins.selectors import MOST_IN_A_PAGE, PAGE_SIZE, checkins_of
 from hearth.checkins.services import (
     DIASTOLIC,
     MAX_NOTE_LENGTH,
@@ -62,9 +63,20 @@ class CheckInOut(Schema):
     relationships: list[RelationshipDayOut]
 
 
-class Period(Schema):
-    date_from: date | None = None
-    date_to: date | None = None
+class Page(Schema):
+    limit: int = Field(
+        PAGE_SIZE,
+        ge=1,
+        le=MOST_IN_A_PAGE,
+        description=f"How many check-ins at most, newest first ({MOST_IN_A_PAGE} at most).",
+    )
+    before: date | None = Field(
+        None,
+        description="Only check-ins from days before this one: to walk back, pass the oldest "
+        "date of the page you have.",
+    )
+    date_from: date | None = Field(None, description="Only from this day on.")
+    date_to: date | None = Field(None, description="Only up to this day.")
 
 
 def checkin_out(checkin: CheckIn) -> CheckInOut:
@@ -94,15 +106,20 @@ def checkin_out(checkin: CheckIn) -> CheckInOut:
 @router.get(
     "/checkins",
     response={200: list[CheckInOut], **errors(400, 422)},
-    summary="Your check-ins, newest first",
+    summary="Your check-ins, newest first, a page at a time",
+    description=f"At most `limit` check-ins ({PAGE_SIZE} unless asked, {MOST_IN_A_PAGE} at "
+    "most). A page shorter than `limit` is the last; after a full one there may be more: ask "
+    "again with `before` set to the oldest date it holds.",
 )
-def checkins_list(request: HttpRequest, period: Query[Period]) -> list[CheckInOut]:
-    checkins = CheckIn.objects.filter(user=me(request)).prefetch_related("relationships__member")
-    if period.date_from:
-        checkins = checkins.filter(date__gte=period.date_from)
-    if period.date_to:
-        checkins = checkins.filter(date__lte=period.date_to)
-    return [checkin_out(c) for c in checkins[:400]]
+def checkins_list(request: HttpRequest, page: Query[Page]) -> list[CheckInOut]:
+    checkins = checkins_of(
+        me(request),
+        before=page.before,
+        date_from=page.date_from,
+        date_to=page.date_to,
+        limit=page.limit,
+    )
+    return [checkin_out(c) for c in checkins]
 
 
 @router.put(
