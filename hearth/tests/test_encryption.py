@@ -1,11 +1,16 @@
 """What people write is unreadable on disk, and keys can be rotated without losing a word."""
 
+import base64
 import stat
+from collections.abc import Iterator
 
 import pytest
-from cryptography.fernet import InvalidToken
+from cryptography.fernet import Fernet, InvalidToken
 from django.core.management import call_command
 from django.db import connection
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
 from hearth import encryption
 from hearth.questions import services
@@ -87,3 +92,66 @@ def test_rotating_keys_reencrypts_everything_without_loss(ours, alice, bob, sett
             only_old.decrypt(stored[len(encryption.PREFIX) :].encode())
     finally:
         encryption.forget_keys()
+
+
+@pytest.fixture
+def rotated_keys(settings, tmp_path) -> Iterator[list[str]]:
+    """Values written under an old key and under the newer key that replaced it, both kept."""
+    settings.DATA_DIR = tmp_path
+    old = Fernet.generate_key()
+    encryption.write_keys([old])
+    encryption.forget_keys()
+    written = [encryption.encrypt(f"before the rotation {n}") for n in range(3)]
+    encryption.write_keys([Fernet.generate_key(), old])
+    encryption.forget_keys()
+    written += [encryption.encrypt(f"after the rotation {n}, ünïcödé ♥") for n in range(3)]
+    yield written
+    encryption.forget_keys()
+
+
+def test_many_values_open_at_once_as_each_opens_alone_under_every_key(rotated_keys):
+    stored = [*rotated_keys, "", None, "written before encryption", rotated_keys[0]]
+    opened = encryption.decrypt_many(stored)
+    assert opened == [None if s is None else encryption.decrypt(s) for s in stored]
+    assert opened[0] == "before the rotation 0"
+    assert opened[3] == "after the rotation 0, ünïcödé ♥"
+
+
+@examples(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=70), max_size=12))
+def test_whatever_was_written_opens_again_all_at_once(texts):
+    assert encryption.decrypt_many([encryption.encrypt(text) for text in texts]) == texts
+
+
+def token_bytes(stored: str) -> bytearray:
+    return bytearray(base64.urlsafe_b64decode(stored[len(encryption.PREFIX) :]))
+
+
+def stored_as(token: bytes | bytearray) -> str:
+    return encryption.PREFIX + base64.urlsafe_b64encode(bytes(token)).decode()
+
+
+@pytest.mark.parametrize(
+    "where",
+    [0, 5, 9, 30, -40, -1],
+    ids=["version", "time", "vector", "ciphertext", "last block", "signature"],
+)
+def test_a_value_changed_anywhere_is_refused_rather_than_misread(rotated_keys, where):
+    token = token_bytes(rotated_keys[-1])
+    token[where] ^= 0x01
+    with pytest.raises(InvalidToken, match="key file"):
+        encryption.decrypt_many([rotated_keys[-2], stored_as(token)])
+
+
+def test_a_value_cut_short_or_not_a_token_at_all_is_refused(rotated_keys):
+    whole = token_bytes(rotated_keys[0])
+    for broken in (stored_as(whole[:-1]), stored_as(whole[:60]), encryption.PREFIX + "%%%"):
+        with pytest.raises(InvalidToken):
+            encryption.decrypt_many([broken])
+
+
+def test_a_value_under_a_key_no_longer_held_is_refused(rotated_keys, settings, tmp_path):
+    encryption.write_keys([Fernet.generate_key()])
+    encryption.forget_keys()
+    with pytest.raises(InvalidToken, match="key file"):
+        encryption.decrypt_many(rotated_keys[:1])
