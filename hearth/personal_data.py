@@ -8,20 +8,20 @@ to a person or a membership and fails when one is not declared, so a new feature
 export or deletion; docs/privacy.md carries the table `markdown_table()` draws from them.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from functools import reduce
 from operator import or_
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, Q
 
-from hearth.encryption import EncryptedTextField
+from hearth.encryption import EncryptedTextField, decrypt_many
 
 if TYPE_CHECKING:
     from hearth.accounts.models import User
@@ -29,7 +29,17 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
-Fields = Mapping[str, "str | Callable[[Any], Any]"]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A field with choices, written as its label in the reader's language."""
+
+    path: str
+
+
+Fields = Mapping[str, "str | Label | Callable[[Any], Any]"]
 
 
 @dataclass(frozen=True)
@@ -41,9 +51,52 @@ class Person:
     user_id: int
     members: list["Member"]
     member_ids: list[int] = field(default_factory=list)
+    # What several tables of one export share (names, questions), read once for all of them.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def is_me(self, member_id: int | None) -> bool:
         return member_id in self.member_ids
+
+    def once(self, name: str, read: Callable[[], T]) -> T:
+        """`read()` the first time one export asks for `name`; the same answer after."""
+        if name not in self.shared:
+            self.shared[name] = read()
+        return cast(T, self.shared[name])
+
+    def name_for(self, member_id: int) -> str:
+        """ "me" for the person's own places; anyone else's place by its display name."""
+        if self.is_me(member_id):
+            return "me"
+        names = self.once("names", self.everyones_names)
+        if member_id not in names:  # only a place outside this person's relationships
+            names.update(display_names(Q(pk=member_id)))
+        return names[member_id]
+
+    def everyones_names(self) -> dict[int, str]:
+        """Every place in the relationships this person belonged to, by its display name."""
+        return display_names(Q(relationship_id__in=self.relationship_ids))
+
+    def relationship_name(self, relationship_id: int) -> str:
+        names = self.once("relationships", lambda: relationship_names(self.relationship_ids))
+        if relationship_id not in names:  # only a relationship this person never belonged to
+            names.update(relationship_names({relationship_id}))
+        return names[relationship_id]
+
+    @property
+    def relationship_ids(self) -> set[int]:
+        return {member.relationship_id for member in self.members}
+
+
+def display_names(places: Q) -> dict[int, str]:
+    from hearth.relationships.models import Member
+
+    return {m.pk: m.display_name for m in Member.objects.filter(places).select_related("user")}
+
+
+def relationship_names(ids: set[int]) -> dict[int, str]:
+    from hearth.relationships.models import Relationship
+
+    return dict(Relationship.objects.filter(pk__in=ids).values_list("pk", "name"))
 
 
 class Erasure(StrEnum):
@@ -115,6 +168,7 @@ def declare(
     table: str = "",
     fields: Fields | None = None,
     related: tuple[str, ...] = (),
+    ordering: tuple[str, ...] = (),
     tables: tuple[str, ...] = (),
     export: Callable[[Person], Tables] | None = None,
     erase: Callable[[Person], object] | None = None,
@@ -122,9 +176,10 @@ def declare(
     not_exported: str = "",
 ) -> PersonalData:
     """Declare one model's personal data, owned through `owner` (a field path to the account or
-    a membership, or several). Export it either as one `table` of `fields` (attribute names or
-    functions of a row, with `related` rows fetched alongside), or by an `export` function
-    filling `tables`. What is "deleted" is deleted row by row unless `erase` says otherwise."""
+    a membership, or several). Export it either as one `table` of `fields` (paths to values,
+    labels of choices, or functions of a row, with `related` rows fetched alongside; in the
+    model's order unless `ordering` says), or by an `export` function filling `tables`. What
+    is "deleted" is deleted row by row unless `erase` says otherwise."""
     if model in REGISTRY:
         raise ValueError(f"{model._meta.label} is already declared as personal data.")
     owners = (owner,) if isinstance(owner, str) else owner
@@ -134,6 +189,8 @@ def declare(
 
         def export(person: Person) -> Tables:
             rows = owned_rows(model, owners, person).select_related(*related)
+            if ordering:
+                rows = rows.order_by(*ordering)
             return {table: records(rows, chosen)}
 
     if erase is None and erasure == Erasure.DELETED:
@@ -186,15 +243,114 @@ def own_and_shared(
     return sorted(seen.values(), key=lambda row: row.pk)
 
 
+def own_and_shared_values(
+    person: Person,
+    own: models.QuerySet[Any] | None,
+    visible_to: "Callable[[Member], models.QuerySet[Any]]",
+    fields: Sequence[str],
+) -> list[Row]:
+    """`own_and_shared` read as values (`fields`, "pk" among them) in one query however many
+    places the person had: the selectors' reads joined in a union, which keeps each row once."""
+    parts = [sealed_values(visible_to(member), fields).order_by() for member in person.members]
+    if own is not None:
+        parts.insert(0, sealed_values(own, fields).order_by())
+    if not parts:
+        return []
+    return opened(parts[0].union(*parts[1:]).order_by("pk"), fields)
+
+
+def values_of(rows: models.QuerySet[Any], fields: Sequence[str]) -> list[Row]:
+    """`rows.values(*fields)`, with encrypted text opened for all the rows at once."""
+    return opened(sealed_values(rows, fields), fields)
+
+
+def sealed_values(rows: models.QuerySet[Any], fields: Sequence[str]) -> models.QuerySet[Any]:
+    """`rows.values(*fields)`, except that encrypted text comes as stored, for `opened`."""
+    sealed = encrypted_paths(rows.model, fields)
+    return rows.values(
+        *(path for path in fields if path not in sealed),
+        **{
+            name: ExpressionWrapper(F(path), output_field=models.TextField())
+            for path, name in sealed.items()
+        },
+    )
+
+
+def opened(values: models.QuerySet[Any], fields: Sequence[str]) -> list[Row]:
+    """Rows of `sealed_values`, their encrypted text deciphered column by column (much faster
+    than one value at a time, for the long histories an export reads)."""
+    rows = list(values)
+    for path, name in encrypted_paths(values.model, fields).items():
+        texts = decrypt_many([row.pop(name) for row in rows])
+        for row, text in zip(rows, texts, strict=True):
+            row[path] = text
+    return rows
+
+
+def encrypted_paths(model: type[models.Model], fields: Sequence[str]) -> dict[str, str]:
+    """The fields that are encrypted text, each with a name to read it under as stored."""
+    return {
+        path: f"sealed_{index}"
+        for index, path in enumerate(fields)
+        if isinstance(field_at(model, path), EncryptedTextField)
+    }
+
+
+def field_at(model: type[models.Model], path: str) -> Any:
+    *through, name = path.split("__")
+    for step in through:
+        model = model._meta.get_field(step).related_model  # type: ignore[assignment]
+    return model._meta.pk if name == "pk" else model._meta.get_field(name)
+
+
 def records(rows: Iterable[Any], fields: Fields) -> list[Row]:
-    """Rows as export records: each field is an attribute name or a function of the row."""
+    """Rows as export records: each field is a path to a value (through related rows with
+    "__"), a Label of one, or a function of the row. A query asked only for values reads them
+    as values, without making a model of each row."""
+    if isinstance(rows, models.QuerySet) and not any(callable(how) for how in fields.values()):
+        return value_records(rows, fields)
     return [
         {
-            name: plain(getattr(row, how) if isinstance(how, str) else how(row))
+            name: plain(how(row) if callable(how) else value_of(row, how))
             for name, how in fields.items()
         }
         for row in rows
     ]
+
+
+def value_records(rows: models.QuerySet[Any], fields: Fields) -> list[Row]:
+    chosen = {name: how for name, how in fields.items() if not callable(how)}
+    paths = {name: how.path if isinstance(how, Label) else how for name, how in chosen.items()}
+    labels = {
+        name: labels_of(rows.model, how.path)
+        for name, how in chosen.items()
+        if isinstance(how, Label)
+    }
+    return [
+        {
+            name: plain(labels[name].get(row[path], row[path]) if name in labels else row[path])
+            for name, path in paths.items()
+        }
+        for row in values_of(rows, list(dict.fromkeys(paths.values())))
+    ]
+
+
+def value_of(row: Any, how: "str | Label") -> Any:
+    path = how.path if isinstance(how, Label) else how
+    value = row
+    for name in path.split("__"):
+        if value is None:
+            return None
+        value = getattr(value, name)
+    if isinstance(how, Label):
+        return labels_of(type(row), how.path).get(value, value)
+    return value
+
+
+def labels_of(model: type[models.Model], path: str) -> dict[Any, str]:
+    """A choices field's labels, in the active language."""
+    chosen = field_at(model, path)
+    return {value: str(label) for value, label in getattr(chosen, "flatchoices", ())}
 
 
 def markdown_table() -> str:

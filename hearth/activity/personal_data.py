@@ -1,5 +1,5 @@
 from hearth.activity.models import Activity
-from hearth.personal_data import Erasure, declare
+from hearth.personal_data import Erasure, Label, declare
 
 declare(
     Activity,
@@ -8,5 +8,5 @@ declare(
     owner="user",
     erasure=Erasure.WITH_ACCOUNT,
     table="activity",
-    fields={"when": "created_at", "what": lambda a: a.get_kind_display(), "detail": "detail"},
+    fields={"when": "created_at", "what": Label("kind"), "detail": "detail"},
 )

@@ -11,9 +11,8 @@ declare(
     owner="member",
     erasure=Erasure.DELETED,
     table="profiles",
-    related=("member__relationship",),
     fields={
-        "relationship": lambda a: a.member.relationship.name,
+        "relationship": "member__relationship__name",
         "taken_at": "taken_at",
         "answers": "answers",
         "scores": "scores",
@@ -28,9 +27,8 @@ declare(
     owner="member",
     erasure=Erasure.DELETED,
     table="profiles_in_progress",
-    related=("member__relationship",),
     fields={
-        "relationship": lambda d: d.member.relationship.name,
+        "relationship": "member__relationship__name",
         "started_at": "started_at",
         "updated_at": "updated_at",
         "answers": "answers",

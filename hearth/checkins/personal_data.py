@@ -30,10 +30,10 @@ declare(
     owner="checkin__user",
     erasure=Erasure.WITH_ACCOUNT,
     table="checkin_relationships",
-    related=("checkin", "member__relationship"),
+    ordering=("-checkin__date", "pk"),
     fields={
-        "date": lambda e: e.checkin.date,
-        "relationship": lambda e: e.member.relationship.name,
+        "date": "checkin__date",
+        "relationship": "member__relationship__name",
         "closeness": "closeness",
         "felt_understood": "felt_understood",
         "affection": "affection",

@@ -3,26 +3,31 @@ selectors the pages read."""
 
 from hearth.gratitude.models import Appreciation, GratitudeEntry
 from hearth.gratitude.selectors import appreciations_visible_to, gratitude_log_visible_to
-from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared
-
-DETAILS = ("relationship", "sender__user", "recipient__user")
+from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared_values
 
 
 def appreciations(person: Person) -> Tables:
-    rows = own_and_shared(person, APPRECIATIONS.rows(person), appreciations_visible_to, DETAILS)
-
-    def name(member_id: int, display: str) -> str:
-        return "me" if person.is_me(member_id) else display
-
+    fields = (
+        "pk",
+        "relationship_id",
+        "sender_id",
+        "recipient_id",
+        "text",
+        "for_everyone",
+        "created_at",
+    )
+    rows = own_and_shared_values(
+        person, APPRECIATIONS.rows(person), appreciations_visible_to, fields
+    )
     return {
         "appreciations": [
             {
-                "relationship": a.relationship.name,
-                "from": name(a.sender_id, a.sender.display_name),
-                "to": name(a.recipient_id, a.recipient.display_name),
-                "text": a.text,
-                "for_everyone": a.for_everyone,
-                "sent_at": a.created_at.isoformat(),
+                "relationship": person.relationship_name(a["relationship_id"]),
+                "from": person.name_for(a["sender_id"]),
+                "to": person.name_for(a["recipient_id"]),
+                "text": a["text"],
+                "for_everyone": a["for_everyone"],
+                "sent_at": a["created_at"].isoformat(),
             }
             for a in rows
         ]
@@ -40,16 +45,16 @@ APPRECIATIONS = declare(
 
 
 def gratitude_log(person: Person) -> Tables:
-    details = ("member__relationship", "member__user")
-    rows = own_and_shared(person, LOG.rows(person), gratitude_log_visible_to, details)
+    fields = ("pk", "member__relationship_id", "member_id", "date", "text", "shared")
+    rows = own_and_shared_values(person, LOG.rows(person), gratitude_log_visible_to, fields)
     return {
         "gratitude_log": [
             {
-                "relationship": e.member.relationship.name,
-                "author": "me" if person.is_me(e.member_id) else e.member.display_name,
-                "date": e.date.isoformat(),
-                "text": e.text,
-                "shared": e.shared,
+                "relationship": person.relationship_name(e["member__relationship_id"]),
+                "author": person.name_for(e["member_id"]),
+                "date": e["date"].isoformat(),
+                "text": e["text"],
+                "shared": e["shared"],
             }
             for e in rows
         ]

@@ -1,21 +1,59 @@
+"""What a person was told, and how Hearth may reach them."""
+
 from hearth.notifications.models import DeliveryPreferences, Notification, PushSubscription
 from hearth.notifications.selectors import headline
-from hearth.personal_data import Erasure, declare
+from hearth.personal_data import Erasure, Person, Row, Tables, declare, plain
 
-declare(
+
+def notifications(person: Person) -> Tables:
+    rows = list(
+        NOTIFICATIONS.rows(person).values(
+            "pk", "kind", "actor_id", "relationship_id", "key", "created_at", "read_at"
+        )
+    )
+    # What a notification says follows from its kind, who and where, and for a reminder that
+    # names several relationships, which ones (the end of its key): each said once, however
+    # many times it happened.
+    sayings = {what_it_says(row): row["pk"] for row in reversed(rows)}
+    told = (
+        NOTIFICATIONS.rows(person)
+        .filter(pk__in=sayings.values())
+        .select_related("actor__user", "relationship")
+    )
+    said = {what_it_says(n.__dict__): headline(n) for n in told}
+    return {
+        "notifications": [
+            {
+                "when": plain(row["created_at"]),
+                "kind": row["kind"],
+                "said": said[what_it_says(row)],
+                "read_at": plain(row["read_at"]),
+            }
+            for row in rows
+        ]
+    }
+
+
+def what_it_says(row: Row) -> tuple[object, ...]:
+    """Its kind, who and where; the end of its key only for a reminder naming several places,
+    as `headline` reads it only there."""
+    several = row["relationship_id"] is None and row["kind"] == Notification.Kind.QUESTION_REMINDER
+    return (
+        row["kind"],
+        row["actor_id"],
+        row["relationship_id"],
+        row["key"].rsplit(":", 1)[-1] if several else None,
+    )
+
+
+NOTIFICATIONS = declare(
     Notification,
     what="Your notifications: what happened, when, and whether you have seen it (never anyone's "
     "words)",
     owner="recipient",
     erasure=Erasure.WITH_ACCOUNT,
-    table="notifications",
-    related=("actor__user", "relationship"),
-    fields={
-        "when": "created_at",
-        "kind": "kind",
-        "said": headline,
-        "read_at": "read_at",
-    },
+    tables=("notifications",),
+    export=notifications,
 )
 
 declare(

@@ -1,27 +1,44 @@
 """Plans, reflections and the calendar address. What others shared reaches the export through
 the same selectors the pages read, so sharing and membership in time hold there too."""
 
-from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared
+from collections.abc import Callable
+from functools import cache
+
+from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared_values
 from hearth.practices.models import CalendarFeed, Plan, Reflection
 from hearth.practices.selectors import plans_visible_to, practice_title, reflections_visible_to
 
 
 def plans(person: Person) -> Tables:
-    details = ("relationship", "planned_by__user")
-    rows = own_and_shared(person, PLANS.rows(person), plans_visible_to, details)
+    fields = (
+        "pk",
+        "relationship_id",
+        "practice_key",
+        "planned_by_id",
+        "starts_at",
+        "note",
+        "cancelled_at",
+    )
+    rows = own_and_shared_values(person, PLANS.rows(person), plans_visible_to, fields)
+    titles = practice_titles()
     return {
         "plans": [
             {
-                "relationship": p.relationship.name,
-                "practice": practice_title(p.practice_key),
-                "planned_by": "me" if person.is_me(p.planned_by_id) else p.planned_by.display_name,
-                "starts_at": p.starts_at.isoformat(),
-                "note": p.note,
-                "cancelled_at": p.cancelled_at.isoformat() if p.cancelled_at else None,
+                "relationship": person.relationship_name(p["relationship_id"]),
+                "practice": titles(p["practice_key"]),
+                "planned_by": person.name_for(p["planned_by_id"]),
+                "starts_at": p["starts_at"].isoformat(),
+                "note": p["note"],
+                "cancelled_at": p["cancelled_at"].isoformat() if p["cancelled_at"] else None,
             }
             for p in rows
         ]
     }
+
+
+def practice_titles() -> Callable[[str], str]:
+    """Each practice's title, looked up once for one export."""
+    return cache(practice_title)
 
 
 def remove_plan_notes(person: Person) -> None:
@@ -41,18 +58,28 @@ PLANS = declare(
 
 
 def reflections(person: Person) -> Tables:
-    details = ("member__relationship", "member__user")
-    rows = own_and_shared(person, REFLECTIONS.rows(person), reflections_visible_to, details)
+    fields = (
+        "pk",
+        "member__relationship_id",
+        "member_id",
+        "practice_key",
+        "done_on",
+        "closeness",
+        "note",
+        "shared",
+    )
+    rows = own_and_shared_values(person, REFLECTIONS.rows(person), reflections_visible_to, fields)
+    titles = practice_titles()
     return {
         "reflections": [
             {
-                "relationship": r.member.relationship.name,
-                "author": "me" if person.is_me(r.member_id) else r.member.display_name,
-                "practice": practice_title(r.practice_key),
-                "done_on": r.done_on.isoformat(),
-                "closeness": r.closeness,
-                "note": r.note,
-                "shared": r.shared,
+                "relationship": person.relationship_name(r["member__relationship_id"]),
+                "author": person.name_for(r["member_id"]),
+                "practice": titles(r["practice_key"]),
+                "done_on": r["done_on"].isoformat(),
+                "closeness": r["closeness"],
+                "note": r["note"],
+                "shared": r["shared"],
             }
             for r in rows
         ]

@@ -32,30 +32,62 @@ def export_archive(user: User) -> bytes:
     """One zip: data.json with everything, and one CSV per table for spreadsheets."""
     data = export_data(user)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "data.json",
-            json.dumps(
-                {"format": FORMAT_VERSION, "exported_at": timezone.now().isoformat(), **data},
-                indent=2,
-                ensure_ascii=False,
-            ),
-        )
+    # The fastest compression: ten years of history still zip in a blink, a little larger.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        document = {"format": FORMAT_VERSION, "exported_at": timezone.now().isoformat(), **data}
+        archive.writestr("data.json", to_json(document))
         for table, rows in data.items():
             archive.writestr(f"{table}.csv", to_csv(rows))
     activity_record(user=user, kind=Activity.Kind.EXPORTED)
     return buffer.getvalue()
 
 
+# One record's items, each on its own line as indent=2 puts them, through the C encoder
+# (Python's JSON encoder only uses it without indent).
+RECORD = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """The same text as json.dumps(document, indent=2, ensure_ascii=False), for a document of
+    tables of records, written many times faster."""
+    items = [
+        f"  {json.dumps(name, ensure_ascii=False)}: "
+        + (table_json(value) if isinstance(value, list) else nested(value, 2))
+        for name, value in document.items()
+    ]
+    return "{\n" + ",\n".join(items) + "\n}" if items else "{}"
+
+
+def table_json(rows: list[Any]) -> str:
+    if not rows:
+        return "[]"
+    return "[\n" + ",\n".join(f"    {record_json(row)}" for row in rows) + "\n  ]"
+
+
+def record_json(row: Any) -> str:
+    flat = (
+        isinstance(row, dict) and row and not any(isinstance(v, dict | list) for v in row.values())
+    )
+    return "{\n      " + RECORD.encode(row)[1:-1] + "\n    }" if flat else nested(row, 4)
+
+
+def nested(value: Any, depth: int) -> str:
+    """A value as indent=2 writes it, `depth` spaces in (JSON text has no other line breaks)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+
+
 def to_csv(rows: list[Row]) -> str:
+    """One table for spreadsheets: a header from the first record, which all the others share;
+    lists and mappings (a profile's answers) go into one cell as JSON."""
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({key: cell(value) for key, value in row.items()} for row in rows)
+        writer = csv.writer(out)
+        writer.writerow(rows[0])
+        writer.writerows(
+            [
+                json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+                for value in row.values()
+            ]
+            for row in rows
+        )
     return out.getvalue()
-
-
-def cell(value: Any) -> Any:
-    """Lists and mappings (a profile's answers) go into one CSV cell as JSON."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value

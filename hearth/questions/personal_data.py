@@ -2,45 +2,80 @@
 their boundaries and the decks they started. What others shared reaches the export only through
 the same selectors the pages read, so the reveal rule and membership in time hold there too."""
 
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from hearth.personal_data import Erasure, Person, Row, Tables, declare, own_and_shared
-from hearth.questions.models import Answer, Boundary, Guess, Question, Response, Sitting
+from hearth.personal_data import (
+    Erasure,
+    Person,
+    Row,
+    Tables,
+    declare,
+    labels_of,
+    own_and_shared_values,
+    values_of,
+)
+from hearth.questions.models import Answer, Boundary, Guess, Prompt, Question, Response, Sitting
 from hearth.questions.selectors import answers_visible_to, responses_visible_to
+from hearth.relationships.models import Member
 
 REMOVED_QUESTION = "A question from someone who has since left Hearth."
 
 
-def answer_record(answer: Answer, person: Person) -> Row:
-    prompt, question = answer.prompt, answer.prompt.question
-    mine = person.is_me(answer.member_id)
+ANSWER_FIELDS = (
+    "pk",
+    "member_id",
+    "prompt__relationship_id",
+    "prompt__date",
+    "prompt__question_id",
+    "text",
+    "choice",
+    "felt_understood",
+    "created_at",
+)
+
+
+def asked_questions(person: Person) -> dict[int, Row]:
+    """Every question asked in the person's relationships, by id: read once for an export,
+    whatever the length of its history, and shared by the tables that name questions."""
+
+    def read() -> dict[int, Row]:
+        asked = Prompt.objects.filter(relationship_id__in=person.relationship_ids)
+        questions = Question.objects.filter(pk__in=asked.values("question_id"))
+        return {q["pk"]: q for q in values_of(questions, ("pk", "text", "category", "choices"))}
+
+    return person.once("questions", read)
+
+
+def answer_record(answer: Row, person: Person) -> Row:
+    question = asked_questions(person)[answer["prompt__question_id"]]
+    mine = person.is_me(answer["member_id"])
     return {
-        "relationship": prompt.relationship.name,
-        "date": prompt.date.isoformat(),
-        "question": question.text,
-        "category": question.category,
-        "author": "me" if mine else answer.member.display_name,
-        "text": answer.text,
-        "choice": question.choices[answer.choice] if answer.choice is not None else None,
-        "felt_understood": answer.felt_understood if mine else None,
-        "written_at": answer.created_at.isoformat(),
+        "relationship": person.relationship_name(answer["prompt__relationship_id"]),
+        "date": answer["prompt__date"].isoformat(),
+        "question": question["text"],
+        "category": question["category"],
+        "author": person.name_for(answer["member_id"]),
+        "text": answer["text"],
+        "choice": question["choices"][answer["choice"]] if answer["choice"] is not None else None,
+        "felt_understood": answer["felt_understood"] if mine else None,
+        "written_at": answer["created_at"].isoformat(),
     }
 
 
-ANSWER_DETAILS = ("prompt__question", "prompt__relationship", "member__user")
-
-
 def answers(person: Person) -> Tables:
-    mine = ANSWERS.rows(person).select_related(*ANSWER_DETAILS)
-    shared: dict[int, Answer] = {}
-    for member in person.members:
-        visible = answers_visible_to(member).exclude(member_id__in=person.member_ids)
-        shared.update((a.pk, a) for a in visible.select_related(*ANSWER_DETAILS))
+    mine = values_of(ANSWERS.rows(person), ANSWER_FIELDS)
+
+    def others_shared_with(member: Member) -> QuerySet[Answer]:
+        return answers_visible_to(member).exclude(member_id__in=person.member_ids)
+
+    shared = own_and_shared_values(person, None, others_shared_with, ANSWER_FIELDS)
     return {
         "my_answers": [answer_record(a, person) for a in mine],
-        "answers_shared_with_me": [
-            answer_record(a, person) for a in sorted(shared.values(), key=lambda a: a.pk)
-        ],
+        "answers_shared_with_me": [answer_record(a, person) for a in shared],
     }
 
 
@@ -66,19 +101,26 @@ ANSWERS = declare(
 
 
 def responses(person: Person) -> Tables:
-    details = ("member__user", "answer__member__user", "answer__prompt__relationship")
-    rows = own_and_shared(person, RESPONSES.rows(person), responses_visible_to, details)
+    fields = (
+        "pk",
+        "answer__prompt__relationship_id",
+        "answer__member_id",
+        "member_id",
+        "kind",
+        "text",
+        "created_at",
+    )
+    rows = own_and_shared_values(person, RESPONSES.rows(person), responses_visible_to, fields)
+    kinds = labels_of(Response, "kind")
     return {
         "responses": [
             {
-                "relationship": r.answer.prompt.relationship.name,
-                "on_answer_by": "me"
-                if person.is_me(r.answer.member_id)
-                else r.answer.member.display_name,
-                "author": "me" if person.is_me(r.member_id) else r.member.display_name,
-                "kind": r.get_kind_display(),
-                "text": r.text,
-                "written_at": r.created_at.isoformat(),
+                "relationship": person.relationship_name(r["answer__prompt__relationship_id"]),
+                "on_answer_by": person.name_for(r["answer__member_id"]),
+                "author": person.name_for(r["member_id"]),
+                "kind": kinds.get(r["kind"], r["kind"]),
+                "text": r["text"],
+                "written_at": r["created_at"].isoformat(),
             }
             for r in rows
         ]
@@ -95,26 +137,29 @@ RESPONSES = declare(
 )
 
 
-def guessed(guess: Guess) -> object:
-    choices = guess.prompt.question.choices
-    return choices[guess.choice] if guess.choice < len(choices) else guess.choice
+def guessed(guess: Mapping[str, Any], choices: list[str]) -> object:
+    return choices[guess["choice"]] if guess["choice"] < len(choices) else guess["choice"]
 
 
 def guesses(person: Person) -> Tables:
-    mine = Guess.objects.filter(guesser_id__in=person.member_ids).select_related(
-        "about__user", "prompt__question"
+    mine = (
+        Guess.objects.filter(guesser_id__in=person.member_ids)
+        .order_by("pk")
+        .values("about_id", "prompt__question_id", "choice", "created_at")
     )
-    return {
-        "my_guesses": [
+    questions = asked_questions(person)
+    made = []
+    for g in mine:
+        question = questions[g["prompt__question_id"]]
+        made.append(
             {
-                "about": g.about.display_name,
-                "question": g.prompt.question.text,
-                "guess": guessed(g),
-                "made_at": g.created_at.isoformat(),
+                "about": person.name_for(g["about_id"]),
+                "question": question["text"],
+                "guess": guessed(g, question["choices"]),
+                "made_at": g["created_at"].isoformat(),
             }
-            for g in mine
-        ]
-    }
+        )
+    return {"my_guesses": made}
 
 
 declare(
@@ -142,9 +187,8 @@ OWN_QUESTIONS = declare(
     kept="a question never asked is deleted; one already asked keeps its place under the "
     "others' answers, its words replaced",
     table="my_questions",
-    related=("relationship",),
     fields={
-        "relationship": lambda q: q.relationship.name if q.relationship else "",
+        "relationship": "relationship__name",
         "text": "text",
         "category": "category",
         "depth": "depth",
@@ -170,9 +214,8 @@ declare(
     erasure=Erasure.UNLINKED,
     kept="the relationship's record of going through a deck stays, naming nobody",
     table="decks_started",
-    related=("relationship",),
     fields={
-        "relationship": lambda s: s.relationship.name,
+        "relationship": "relationship__name",
         "deck": "deck",
         "started_at": "started_at",
         "finished_at": "finished_at",

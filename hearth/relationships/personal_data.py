@@ -20,11 +20,10 @@ declare(
     kept="your depth cap and consent are reset; the dates stay, naming nobody, so the others' "
     "history keeps its shape (shown as “a former member”)",
     table="memberships",
-    related=("relationship",),
     fields={
-        "relationship": lambda m: m.relationship.name,
-        "kind": lambda m: m.relationship.kind,
-        "phase": lambda m: m.relationship.phase,
+        "relationship": "relationship__name",
+        "kind": "relationship__kind",
+        "phase": "relationship__phase",
         "joined_at": "joined_at",
         "left_at": "left_at",
         "depth_cap": "depth_cap",

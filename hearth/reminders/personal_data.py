@@ -1,6 +1,7 @@
 """Reminders are the person's own settings; a nudge is theirs whether they sent or got it."""
 
 from hearth.personal_data import Erasure, Person, Tables, declare
+from hearth.questions.personal_data import asked_questions
 from hearth.reminders.models import CheckInReminder, Nudge, QuestionReminder
 from hearth.reminders.selectors import days_in_words
 
@@ -43,18 +44,24 @@ declare(
 
 
 def nudges(person: Person) -> Tables:
-    rows = NUDGES.rows(person).select_related(
-        "prompt__question", "prompt__relationship", "to__user", "by__user"
+    rows = NUDGES.rows(person).values(
+        "prompt__relationship_id",
+        "prompt__question_id",
+        "prompt__date",
+        "by_id",
+        "to_id",
+        "created_at",
     )
+    questions = asked_questions(person)
     return {
         "nudges": [
             {
-                "relationship": n.prompt.relationship.name,
-                "question": n.prompt.question.text,
-                "date": n.prompt.date.isoformat(),
-                "from": "me" if person.is_me(n.by_id) else n.by.display_name,
-                "to": "me" if person.is_me(n.to_id) else n.to.display_name,
-                "sent_at": n.created_at.isoformat(),
+                "relationship": person.relationship_name(n["prompt__relationship_id"]),
+                "question": questions[n["prompt__question_id"]]["text"],
+                "date": n["prompt__date"].isoformat(),
+                "from": person.name_for(n["by_id"]),
+                "to": person.name_for(n["to_id"]),
+                "sent_at": n["created_at"].isoformat(),
             }
             for n in rows
         ]

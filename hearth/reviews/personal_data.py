@@ -1,21 +1,30 @@
 """What a member wrote in weekly reviews, and what the others wrote there while they belonged."""
 
-from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared
+from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared_values
 from hearth.reviews.models import ReviewContribution
 from hearth.reviews.selectors import contributions_visible_to
 
 
 def contributions(person: Person) -> Tables:
-    details = ("review__relationship", "member__user")
-    rows = own_and_shared(person, CONTRIBUTIONS.rows(person), contributions_visible_to, details)
+    fields = (
+        "pk",
+        "review__relationship_id",
+        "review__week_of",
+        "member_id",
+        "went_well",
+        "work_on",
+    )
+    rows = own_and_shared_values(
+        person, CONTRIBUTIONS.rows(person), contributions_visible_to, fields
+    )
     return {
         "weekly_reviews": [
             {
-                "relationship": c.review.relationship.name,
-                "week_of": c.review.week_of.isoformat(),
-                "author": "me" if person.is_me(c.member_id) else c.member.display_name,
-                "went_well": c.went_well,
-                "work_on": c.work_on,
+                "relationship": person.relationship_name(c["review__relationship_id"]),
+                "week_of": c["review__week_of"].isoformat(),
+                "author": person.name_for(c["member_id"]),
+                "went_well": c["went_well"],
+                "work_on": c["work_on"],
             }
             for c in rows
         ]
