@@ -21,11 +21,14 @@ USAGE = """\
 usage: python3 run.py [serve] [--host HOST] [--port PORT]
        python3 run.py test [pytest arguments]
        python3 run.py demo [--reset]
+       python3 run.py bench [--quick] [--no-postgres]
 
   serve   the default: install into .venv, prepare ./data, and serve Hearth with its
           background worker at http://127.0.0.1:8000; Ctrl-C stops both
   test    install the test tools (and Chromium where missing) and run the whole suite
   demo    add demo people with 90 days of history (--reset rebuilds them)
+  bench   measure Hearth under load beside the bare framework, with ten years of history
+          and a crash under writes (bench/README.md; about 30 minutes, --quick about 10)
 
 Choosing where Hearth listens:
   python3 run.py --port 8080                        http://127.0.0.1:8080
@@ -137,6 +140,11 @@ def test(args: list[str]) -> None:
     run(PYTHON, "-m", "pytest", *args, env=env)
 
 
+def bench(args: list[str]) -> None:
+    ensure_installed("[bench]")
+    run(PYTHON, "-m", "bench", *args)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in HELP:
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     # No command, or options first (`python3 run.py --port 8080`): serve.
     command, *rest = args if args and not args[0].startswith("-") else ["serve", *args]
-    commands = {"serve": serve, "test": test, "demo": demo}
+    commands = {"serve": serve, "test": test, "demo": demo, "bench": bench}
     if command not in commands:
         print(f"hearth: there is no command {command!r}\n", file=sys.stderr)
         print(USAGE, end="", file=sys.stderr)

@@ -11,6 +11,7 @@ ten years take seconds; encrypted fields are encrypted as on any save.
 import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,7 @@ from hearth.checkins.models import CheckIn, RelationshipCheckIn
 from hearth.gratitude.models import Appreciation, GratitudeEntry
 from hearth.practices.library import library
 from hearth.practices.models import Plan, Reflection
-from hearth.questions.demo import REACTIONS, SAMPLE_REPLIES, load_demo_answers
+from hearth.questions.demo import REACTIONS, SAMPLE_REPLIES, WrittenAnswer, load_demo_answers
 from hearth.questions.models import Answer, Guess, Prompt, Response, ResponseKind
 from hearth.questions.selection import candidate_questions, fit_for, relationship_today
 from hearth.relationships.models import Member, Relationship
@@ -47,15 +48,22 @@ def first_joined(days: int, today: date) -> datetime:
     return timezone.make_aware(datetime.combine(today - timedelta(days=days + 1), time(9)))
 
 
+@cache
+def written_answers() -> dict[str, tuple[WrittenAnswer, ...]]:
+    return load_demo_answers()
+
+
 @transaction.atomic
 def build_years(relationship: Relationship, days: int, *, seed: int = 10) -> None:
     """`days` days of history ending yesterday for the relationship's current members, who
     should have joined before it began (see first_joined)."""
     rng = random.Random(seed)  # noqa: S311 - made-up history, not secrets
     members = list(relationship.memberships.current().select_related("user"))
-    written = load_demo_answers()
+    written = written_answers()
     questions = [q for q in candidate_questions(fit_for(relationship)) if q.key in written]
     practices = [p.key for p in library() if relationship.kind in p.kinds and not p.is_sexual]
+    if not questions or not practices:
+        raise ValueError(f"No questions or practices with demo answers fit a {relationship.kind}")
     today = relationship_today(relationship)
     days_list = [today - timedelta(days=back) for back in range(days, 0, -1)]
 
