@@ -49,6 +49,50 @@ def load_table(load: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+# A stated day of use, per person: the requests it makes (the rest of a visit is static files,
+# served from memory). Capacity follows from the measured throughput of each.
+DAILY_USE = {
+    "Today page": 2,
+    "Today's question": 1,
+    "Answer (API)": 1,
+    "Check-in page": 1,
+    "Check-in (API)": 1,
+    "Journal page": 0.5,
+    "Us / insights page": 0.3,
+    "Practices page": 0.3,
+    "Settings page": 0.1,
+}
+PEOPLE_PER_RELATIONSHIP = 2.5
+BUSIEST_HOUR_SHARE = 0.25  # a quarter of a day's use in its busiest hour (evenings)
+HEADROOM = 0.5  # plan to run at half of the measured capacity
+
+
+def capacity(load: list[dict[str, Any]]) -> list[str]:
+    """How many relationships one machine like this one serves, arithmetic shown."""
+    by_name = {row["name"]: row for row in load}
+    per_person = sum(DAILY_USE.values())
+    # Seconds of server capacity one request of the day's mix takes, weighted by its share.
+    seconds = sum(n / by_name[name]["per_second"] for name, n in DAILY_USE.items()) / per_person
+    mixed = 1 / seconds
+    per_relationship_hour = per_person * PEOPLE_PER_RELATIONSHIP * BUSIEST_HOUR_SHARE
+    relationships = mixed * 3600 * HEADROOM / per_relationship_hour
+    uses = ", ".join(f"{name} {n:g}" for name, n in DAILY_USE.items())
+    return [
+        "- " + line
+        for line in [
+            f"A day of use per person: {uses}: {per_person:g} requests.",
+            f"The mix's throughput, from the rates measured above (1 / Σ share ÷ rate): "
+            f"{mixed:.1f} requests per second.",
+            f"{PEOPLE_PER_RELATIONSHIP:g} people per relationship, {BUSIEST_HOUR_SHARE:.0%} of a "
+            f"day's use in its busiest hour: {per_person:g} × {PEOPLE_PER_RELATIONSHIP:g} × "
+            f"{BUSIEST_HOUR_SHARE:g} = {per_relationship_hour:g} requests per relationship then.",
+            f"At {HEADROOM:.0%} of capacity: {mixed:.1f} × 3600 × {HEADROOM:g} ÷ "
+            f"{per_relationship_hour:g} ≈ **{relationships:,.0f} relationships** with everyone "
+            "using Hearth every day.",
+        ]
+    ]
+
+
 def markdown(report: dict[str, Any]) -> str:
     settings = report["settings"]
     lines = [
@@ -80,6 +124,10 @@ def markdown(report: dict[str, Any]) -> str:
             "### Under load over HTTP",
             "",
             *load_table(run["load"]),
+            "",
+            "### Capacity of one machine like this one",
+            "",
+            *capacity(run["load"]),
             "",
             "### Durability: SIGKILL under writes",
             "",
