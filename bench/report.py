@@ -49,8 +49,8 @@ def load_table(load: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-# A stated day of use, per person: the requests it makes (the rest of a visit is static files,
-# served from memory). Capacity follows from the measured throughput of each.
+# A stated day of use, per person: the requests it makes (the rest of a visit is static files
+# WhiteNoise serves with long cache lifetimes). Capacity follows from the measured throughput.
 DAILY_USE = {
     "Today page": 2,
     "Today's question": 1,
