@@ -130,6 +130,8 @@ def checkin_save(
             "diastolic": diastolic,
             "note": note,
             "support_wanted": support_wanted,
+            # Stamped on every save, its parts for each relationship included: insights see
+            # a changed day by this stamp.
             "updated_at": timezone.now(),
         },
     )

@@ -5,7 +5,7 @@ from ninja import Field, Router, Schema
 
 from hearth.api_types import errors, me, membership
 from hearth.checkins.services import person_today
-from hearth.insights.dashboard import dashboard_for
+from hearth.insights.selectors import insights_for
 from hearth.insights.statistics import MIN_DAYS
 
 router = Router(tags=["insights"])
@@ -72,7 +72,7 @@ class InsightsOut(Schema):
 )
 def insights(request: HttpRequest, relationship_id: int) -> InsightsOut:
     member = membership(request, relationship_id)
-    board = dashboard_for(member, person_today(me(request)))
+    board = insights_for(member, person_today(me(request)))
     link, week, together = board.stress_and_closeness, board.week, board.together
     return InsightsOut(
         days_recorded=board.days_recorded,

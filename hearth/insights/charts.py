@@ -8,7 +8,7 @@ follows the page in light and dark. Every label and number passes through format
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -36,13 +36,15 @@ class Line:
 
 @dataclass(frozen=True)
 class Chart:
-    """What a chart shows and says; drawing waits until a page asks for `svg`."""
+    """What a chart shows and says; drawing waits until a page asks for it (`drawn`), so a
+    reader that only wants the words, like the API, never draws."""
 
     key: str  # unique on the page, for ids: letters, digits and dashes
     title: str
     lines: Sequence[Line]
     y_ticks: Sequence[float]  # the first and last are the ends of the scale
     summary: str
+    drawing: SafeString | None = None  # the SVG, once drawn
 
     @property
     def title_id(self) -> str:
@@ -62,8 +64,12 @@ class Chart:
         ]
         return drawn if len(drawn) > 1 else []
 
+    def drawn(self) -> "Chart":
+        """The same chart with its SVG drawn, ready to be kept and shown again."""
+        return self if self.drawing is not None else replace(self, drawing=draw(self))
+
     def svg(self) -> SafeString:
-        return draw(self)
+        return self.drawing if self.drawing is not None else draw(self)
 
 
 def decimal(value: float, places: int) -> str:

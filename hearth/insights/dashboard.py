@@ -32,6 +32,7 @@ from hearth.questions.models import Prompt, Response
 from hearth.relationships.models import Member
 
 CHART_DAYS = 90
+TREND_WINDOW = 7  # days in each point of a trend
 WEEK_DAYS = 7
 CAVEAT = gettext_lazy("These are patterns in your own check-ins, not proof of cause and effect.")
 
@@ -497,6 +498,11 @@ def dashboard_for(member: Member, today: date) -> Dashboard:
     return board
 
 
+def shown_trend(values: Sequence[float | None]) -> list[float | None]:
+    """The 7-day average over the days a chart shows, from just the days those averages need."""
+    return rolling_mean(values[-(CHART_DAYS + TREND_WINDOW - 1) :], TREND_WINDOW)[-CHART_DAYS:]
+
+
 def trend_charts(
     days: list[date],
     closeness: Sequence[float | None],
@@ -505,9 +511,9 @@ def trend_charts(
     sleep: Sequence[float | None],
 ) -> list[Chart]:
     shown = days[-CHART_DAYS:]
-    smooth_closeness = rolling_mean(closeness)[-CHART_DAYS:]
-    smooth_mood = rolling_mean(mood)[-CHART_DAYS:]
-    smooth_stress = rolling_mean(stress)[-CHART_DAYS:]
+    smooth_closeness = shown_trend(closeness)
+    smooth_mood = shown_trend(mood)
+    smooth_stress = shown_trend(stress)
     # A trend needs a few days to be a trend: until then, no empty axes.
     if not any(v is not None for v in smooth_closeness + smooth_mood):
         return []
@@ -530,7 +536,7 @@ def trend_charts(
             summary=week_summary("mood", mood) + " " + week_summary("stress", stress),
         ),
     ]
-    smooth_sleep = rolling_mean(sleep)[-CHART_DAYS:]
+    smooth_sleep = shown_trend(sleep)
     if any(v is not None for v in smooth_sleep):
         charts.append(
             Chart(

@@ -5,7 +5,7 @@ from hearth.assessments import selectors as assessment_selectors
 from hearth.assessments.services import instrument_for
 from hearth.checkins.selectors import support_signals
 from hearth.checkins.services import person_today
-from hearth.insights.dashboard import dashboard_for
+from hearth.insights.selectors import insights_for
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
 
@@ -19,7 +19,7 @@ def insights(request: HttpRequest, member: Member) -> HttpResponse:
         {
             "relationship": member.relationship,
             "member": member,
-            "dashboard": dashboard_for(member, person_today(request.user)),  # type: ignore[arg-type]
+            "dashboard": insights_for(member, person_today(request.user), drawn=True),  # type: ignore[arg-type]
             "profiles": assessment_selectors.side_by_side(member, titles),
             "support": support_signals(member),
         },
