@@ -4,14 +4,17 @@ Chosen for the weakest dimension (the member's own recent check-ins, then the pr
 can see), fitted to the relationship's kind and phase, every member's boundaries and consent,
 what is new to them, and what has brought this relationship closer before (learning.py).
 Each comes with a one-line reason. The same page shows the same choice all day; a new
-reflection may change it."""
+reflection may change it. Worked out once for each day and change of what they are worked out
+from, then kept in the cache every process shares (kept.py)."""
 
 import random
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +27,8 @@ from hearth.practices.library import CATEGORIES, Practice, by_key
 from hearth.practices.models import Reflection
 from hearth.practices.selectors import practices_for, reflections_visible_to
 from hearth.questions import services as questions
-from hearth.questions.selection import Fit, fit_for, relationship_today
+from hearth.questions.selection import Fit, relationship_today
+from hearth.recommendations.kept import keep, kept_recommendations
 from hearth.recommendations.learning import (
     Belief,
     Outcome,
@@ -82,17 +86,67 @@ class Recommendation:
     minutes: int | None = None
 
 
-def weakest_dimension(member: Member, fit: Fit, today: date) -> Weakest | None:
+@dataclass(frozen=True)
+class CheckInLately:
+    member_id: int
+    day: date
+    closeness: int
+    affection: bool
+    felt_understood: int | None
+
+
+@dataclass(frozen=True)
+class Lately:
+    """What the recommendations read from the relationship's recent past, read once: every
+    member's check-ins of the last USUAL_DAYS (the usual closeness; the member's own recent
+    ones), and the reflections learned from."""
+
+    checkins: list[CheckInLately]
+    reflections: list[tuple[int, int, str, int]]  # pk, member, practice, closeness
+
+
+def checkins_lately(members: Sequence[Member], today: date) -> QuerySet[RelationshipCheckIn]:
+    """Every member's check-ins for the relationship over the last USUAL_DAYS."""
+    return RelationshipCheckIn.objects.filter(
+        member__in=[m.pk for m in members],
+        # Through each person's check-ins by date: a few weeks read, however long the history.
+        checkin__user__in=[m.user_id for m in members if m.user_id is not None],
+        checkin__date__gt=today - timedelta(days=USUAL_DAYS),
+    )
+
+
+def reflections_learned_from(member: Member) -> QuerySet[Reflection]:
+    """The relationship's newest HISTORY reflections, whoever wrote them."""
+    newest = Reflection.objects.filter(member__relationship_id=member.relationship_id)
+    return Reflection.objects.filter(pk__in=newest.values("pk")[:HISTORY])
+
+
+def lately_read(
+    checkins: QuerySet[RelationshipCheckIn], reflections: QuerySet[Reflection]
+) -> Lately:
+    return Lately(
+        checkins=[
+            CheckInLately(*row)
+            for row in checkins.values_list(
+                "member_id", "checkin__date", "closeness", "affection", "felt_understood"
+            )
+        ],
+        reflections=list(reflections.values_list("pk", "member_id", "practice_key", "closeness")),
+    )
+
+
+def weakest_dimension(member: Member, fit: Fit, today: date, lately: Lately) -> Weakest | None:
     """The lowest of: affection and feeling understood in the member's own check-ins of the last
     two weeks (when there are enough), then each dimension in the profiles the member can see.
     Silent with fewer than two to compare, or when none is lower than the rest."""
     scores: dict[str, float] = {}
     reasons: dict[str, str] = {}
-    recent = list(
-        RelationshipCheckIn.objects.filter(
-            member=member, checkin__date__gt=today - timedelta(days=RECENT_DAYS)
-        ).values_list("affection", "felt_understood")
-    )
+    since = today - timedelta(days=RECENT_DAYS)
+    recent = [
+        (c.affection, c.felt_understood)
+        for c in lately.checkins
+        if c.member_id == member.pk and c.day > since
+    ]
     if len(recent) >= MIN_RECENT_CHECKINS:
         scores["physical_affection"] = 100 * sum(a for a, _ in recent) / len(recent)
         reasons["physical_affection"] = _("Because affection has been lowest for you lately.")
@@ -141,19 +195,16 @@ class Learned:
     done: Counter[str]
 
 
-def learned_outcomes(member: Member, today: date) -> Learned:
-    reflections = list(
-        Reflection.objects.filter(member__relationship_id=member.relationship_id).values_list(
-            "pk", "member_id", "practice_key", "closeness"
-        )[:HISTORY]
+def learned_outcomes(member: Member, lately: Lately) -> Learned:
+    reflections = lately.reflections
+    visible = set(
+        reflections_visible_to(member)
+        .filter(pk__in=[pk for pk, *_rest in reflections])
+        .values_list("pk", flat=True)
     )
-    visible = set(reflections_visible_to(member).values_list("pk", flat=True))
     closeness: defaultdict[int, list[int]] = defaultdict(list)
-    for member_id, value in RelationshipCheckIn.objects.filter(
-        member__relationship_id=member.relationship_id,
-        checkin__date__gt=today - timedelta(days=USUAL_DAYS),
-    ).values_list("member_id", "closeness"):
-        closeness[member_id].append(value)
+    for checkin in lately.checkins:
+        closeness[checkin.member_id].append(checkin.closeness)
     usual = {m: statistics.median(values) for m, values in closeness.items()}
     library = by_key()
     judged = [
@@ -189,13 +240,18 @@ def practice_reason(
 
 
 def practice_recommendations(
-    member: Member, fit: Fit, today: date, weakest: Weakest | None, count: int = 2
+    member: Member,
+    fit: Fit,
+    today: date,
+    weakest: Weakest | None,
+    lately: Lately,
+    count: int = 2,
 ) -> list[Recommendation]:
     alone = len(fit.caps) < 2
     candidates = [p for p in practices_for(member.relationship, fit) if p.can_do_alone or not alone]
     if not candidates:
         return []
-    learned = learned_outcomes(member, today)
+    learned = learned_outcomes(member, lately)
     rng = random.Random(f"{member.relationship_id}:{member.pk}:{today}:{len(learned.outcomes)}")  # noqa: S311
     categories = sorted({p.category for p in candidates})
     belief = beliefs(learned.outcomes, categories)
@@ -269,8 +325,20 @@ def deck_recommendation(member: Member, weakest: Weakest | None) -> Recommendati
 def recommendations_for(member: Member, today: date | None = None) -> list[Recommendation]:
     """What to do next, for the home page and the API alike."""
     today = today or relationship_today(member.relationship)
-    fit = fit_for(member.relationship)
-    weakest = weakest_dimension(member, fit, today)
-    chosen = practice_recommendations(member, fit, today, weakest)
+    version, kept = kept_recommendations(member, today)
+    if kept is not None:
+        return kept
+    chosen = recommendations_worked_out(member, today)
+    keep(member, version, today, chosen)
+    return chosen
+
+
+def recommendations_worked_out(member: Member, today: date) -> list[Recommendation]:
+    # Everyone who ever belonged: former members' reflections still teach.
+    members = list(Member.objects.filter(relationship_id=member.relationship_id))
+    fit = Fit(member.relationship, [m for m in members if m.left_at is None])
+    lately = lately_read(checkins_lately(members, today), reflections_learned_from(member))
+    weakest = weakest_dimension(member, fit, today, lately)
+    chosen = practice_recommendations(member, fit, today, weakest, lately)
     extras = (lesson_recommendation(member, weakest), deck_recommendation(member, weakest))
     return chosen + [extra for extra in extras if extra is not None]
