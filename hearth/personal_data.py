@@ -64,7 +64,7 @@ class Person:
         return cast(T, self.shared[name])
 
     def name_for(self, member_id: int) -> str:
-        """ "me" for the person's own places; anyone else's place by its display name."""
+        """The person's own places are "me"; anyone else's goes by its display name."""
         if self.is_me(member_id):
             return "me"
         names = self.once("names", self.everyones_names)
@@ -231,26 +231,14 @@ def plain(value: Any) -> Any:
 
 def own_and_shared(
     person: Person,
-    own: models.QuerySet[Any],
-    visible_to: "Callable[[Member], models.QuerySet[Any]]",
-    related: tuple[str, ...] = (),
-) -> list[Any]:
-    """The person's own rows and those others shared with each place they had, through the same
-    selector the pages read; once each, oldest first."""
-    seen = {row.pk: row for row in own.select_related(*related)}
-    for member in person.members:
-        seen.update((row.pk, row) for row in visible_to(member).select_related(*related))
-    return sorted(seen.values(), key=lambda row: row.pk)
-
-
-def own_and_shared_values(
-    person: Person,
     own: models.QuerySet[Any] | None,
     visible_to: "Callable[[Member], models.QuerySet[Any]]",
     fields: Sequence[str],
 ) -> list[Row]:
-    """`own_and_shared` read as values (`fields`, "pk" among them) in one query however many
-    places the person had: the selectors' reads joined in a union, which keeps each row once."""
+    """The person's own rows and those others shared with each place they had, through the same
+    selector the pages read; once each, oldest first. Read as values (`fields`, "pk" among
+    them) in one query however many places: the selectors' reads joined in a union, which
+    keeps each row once."""
     parts = [sealed_values(visible_to(member), fields).order_by() for member in person.members]
     if own is not None:
         parts.insert(0, sealed_values(own, fields).order_by())

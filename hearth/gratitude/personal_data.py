@@ -3,7 +3,7 @@ selectors the pages read."""
 
 from hearth.gratitude.models import Appreciation, GratitudeEntry
 from hearth.gratitude.selectors import appreciations_visible_to, gratitude_log_visible_to
-from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared_values
+from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared
 
 
 def appreciations(person: Person) -> Tables:
@@ -16,9 +16,7 @@ def appreciations(person: Person) -> Tables:
         "for_everyone",
         "created_at",
     )
-    rows = own_and_shared_values(
-        person, APPRECIATIONS.rows(person), appreciations_visible_to, fields
-    )
+    rows = own_and_shared(person, APPRECIATIONS.rows(person), appreciations_visible_to, fields)
     return {
         "appreciations": [
             {
@@ -46,7 +44,7 @@ APPRECIATIONS = declare(
 
 def gratitude_log(person: Person) -> Tables:
     fields = ("pk", "member__relationship_id", "member_id", "date", "text", "shared")
-    rows = own_and_shared_values(person, LOG.rows(person), gratitude_log_visible_to, fields)
+    rows = own_and_shared(person, LOG.rows(person), gratitude_log_visible_to, fields)
     return {
         "gratitude_log": [
             {

@@ -4,7 +4,7 @@ the same selectors the pages read, so sharing and membership in time hold there 
 from collections.abc import Callable
 from functools import cache
 
-from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared_values
+from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared
 from hearth.practices.models import CalendarFeed, Plan, Reflection
 from hearth.practices.selectors import plans_visible_to, practice_title, reflections_visible_to
 
@@ -19,7 +19,7 @@ def plans(person: Person) -> Tables:
         "note",
         "cancelled_at",
     )
-    rows = own_and_shared_values(person, PLANS.rows(person), plans_visible_to, fields)
+    rows = own_and_shared(person, PLANS.rows(person), plans_visible_to, fields)
     titles = practice_titles()
     return {
         "plans": [
@@ -68,7 +68,7 @@ def reflections(person: Person) -> Tables:
         "note",
         "shared",
     )
-    rows = own_and_shared_values(person, REFLECTIONS.rows(person), reflections_visible_to, fields)
+    rows = own_and_shared(person, REFLECTIONS.rows(person), reflections_visible_to, fields)
     titles = practice_titles()
     return {
         "reflections": [

@@ -15,7 +15,7 @@ from hearth.personal_data import (
     Tables,
     declare,
     labels_of,
-    own_and_shared_values,
+    own_and_shared,
     values_of,
 )
 from hearth.questions.models import Answer, Boundary, Guess, Prompt, Question, Response, Sitting
@@ -72,7 +72,7 @@ def answers(person: Person) -> Tables:
     def others_shared_with(member: Member) -> QuerySet[Answer]:
         return answers_visible_to(member).exclude(member_id__in=person.member_ids)
 
-    shared = own_and_shared_values(person, None, others_shared_with, ANSWER_FIELDS)
+    shared = own_and_shared(person, None, others_shared_with, ANSWER_FIELDS)
     return {
         "my_answers": [answer_record(a, person) for a in mine],
         "answers_shared_with_me": [answer_record(a, person) for a in shared],
@@ -110,7 +110,7 @@ def responses(person: Person) -> Tables:
         "text",
         "created_at",
     )
-    rows = own_and_shared_values(person, RESPONSES.rows(person), responses_visible_to, fields)
+    rows = own_and_shared(person, RESPONSES.rows(person), responses_visible_to, fields)
     kinds = labels_of(Response, "kind")
     return {
         "responses": [

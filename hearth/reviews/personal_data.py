@@ -1,6 +1,6 @@
 """What a member wrote in weekly reviews, and what the others wrote there while they belonged."""
 
-from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared_values
+from hearth.personal_data import Erasure, Person, Tables, declare, own_and_shared
 from hearth.reviews.models import ReviewContribution
 from hearth.reviews.selectors import contributions_visible_to
 
@@ -14,9 +14,7 @@ def contributions(person: Person) -> Tables:
         "went_well",
         "work_on",
     )
-    rows = own_and_shared_values(
-        person, CONTRIBUTIONS.rows(person), contributions_visible_to, fields
-    )
+    rows = own_and_shared(person, CONTRIBUTIONS.rows(person), contributions_visible_to, fields)
     return {
         "weekly_reviews": [
             {
