@@ -39,3 +39,9 @@ class GratitudeEntryForm(forms.Form):
     shared = forms.BooleanField(
         required=False, label=gettext_lazy("Share this line with the others")
     )
+
+
+class GratitudeMonthForm(forms.Form):
+    """Which month of the gratitude page to show ("2024-05"); none, the last four weeks."""
+
+    month = forms.DateField(required=False, input_formats=["%Y-%m"])

@@ -48,6 +48,8 @@ class GratitudeEntry(models.Model):
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name_plural = "gratitude entries"
+        # A month of one member's lines, and the nearest line before or after it, read directly.
+        indexes = [models.Index(fields=["member", "date"])]
 
     def __str__(self) -> str:
         return f"{self.member_id} on {self.date}"

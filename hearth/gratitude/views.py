@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -5,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.gratitude import selectors, services
-from hearth.gratitude.forms import AppreciationForm, GratitudeEntryForm
+from hearth.gratitude.forms import AppreciationForm, GratitudeEntryForm, GratitudeMonthForm
 from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
@@ -24,6 +26,7 @@ def gratitude_page(
     appreciation_form: AppreciationForm | None = None,
     entry_form: GratitudeEntryForm | None = None,
     status: int = 200,
+    month: date | None = None,
 ) -> HttpResponse:
     others = others_of(member)
     prompt = selectors.todays_gratitude_prompt(member)
@@ -40,8 +43,7 @@ def gratitude_page(
                 others=others, initial={"prompt_key": prompt.key if prompt else ""}
             ),
             "entry_form": entry_form or GratitudeEntryForm(auto_id=LOG_IDS),
-            "appreciations": selectors.appreciations_visible_to(member)[:50],
-            "log": selectors.gratitude_log_visible_to(member)[:50],
+            "shown": selectors.gratitude_shown(member, month),
         },
         status=status,
     )
@@ -49,7 +51,10 @@ def gratitude_page(
 
 @membership_required
 def page(request: HttpRequest, member: Member) -> HttpResponse:
-    return gratitude_page(request, member)
+    """The last four weeks, or one month (?month=2024-05) with the way to the months around it."""
+    form = GratitudeMonthForm(request.GET)
+    month = form.cleaned_data["month"] if form.is_valid() else None
+    return gratitude_page(request, member, month=month)
 
 
 @require_POST
