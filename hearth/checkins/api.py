@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from hearth.api_types import Text, errors, me
-from hearth.checkins.models import CheckIn
+from hearth.checkins.models import CheckIn, RelationshipCheckIn
 from hearth.checkins.selectors import MOST_IN_A_PAGE, PAGE_SIZE, checkins_of
 from hearth.checkins.services import (
     DIASTOLIC,
@@ -50,6 +50,10 @@ class RelationshipDayOut(Schema):
     shared_personal: bool
     share_support: bool
 
+    @staticmethod
+    def resolve_relationship_id(entry: RelationshipCheckIn) -> int:
+        return entry.member.relationship_id
+
 
 class CheckInOut(Schema):
     date: date
@@ -79,30 +83,6 @@ class Page(Schema):
     date_to: date | None = Field(None, description="Only up to this day.")
 
 
-def checkin_out(checkin: CheckIn) -> CheckInOut:
-    return CheckInOut(
-        date=checkin.date,
-        mood=checkin.mood,
-        stress=checkin.stress,
-        sleep_hours=checkin.sleep_hours,
-        systolic=checkin.systolic,
-        diastolic=checkin.diastolic,
-        note=checkin.note,
-        support_wanted=checkin.support_wanted,
-        relationships=[
-            RelationshipDayOut(
-                relationship_id=e.member.relationship_id,
-                closeness=e.closeness,
-                felt_understood=e.felt_understood,
-                affection=e.affection,
-                shared_personal=e.shared_personal,
-                share_support=e.share_support,
-            )
-            for e in checkin.relationships.all()
-        ],
-    )
-
-
 @router.get(
     "/checkins",
     response={200: list[CheckInOut], **errors(400, 422)},
@@ -111,15 +91,14 @@ def checkin_out(checkin: CheckIn) -> CheckInOut:
     "most). A page shorter than `limit` is the last; after a full one there may be more: ask "
     "again with `before` set to the oldest date it holds.",
 )
-def checkins_list(request: HttpRequest, page: Query[Page]) -> list[CheckInOut]:
-    checkins = checkins_of(
+def checkins_list(request: HttpRequest, page: Query[Page]) -> list[CheckIn]:
+    return checkins_of(
         me(request),
         before=page.before,
         date_from=page.date_from,
         date_to=page.date_to,
         limit=page.limit,
     )
-    return [checkin_out(c) for c in checkins]
 
 
 @router.put(
@@ -127,8 +106,8 @@ def checkins_list(request: HttpRequest, page: Query[Page]) -> list[CheckInOut]:
     response={200: CheckInOut, **errors(400, 422)},
     summary="Check in for today or yesterday (again the same day replaces it)",
 )
-def checkin_put(request: HttpRequest, day: date, body: CheckInIn) -> CheckInOut:
-    checkin = checkin_save(
+def checkin_put(request: HttpRequest, day: date, body: CheckInIn) -> CheckIn:
+    return checkin_save(
         user=me(request),
         day=day,
         mood=body.mood,
@@ -140,4 +119,3 @@ def checkin_put(request: HttpRequest, day: date, body: CheckInIn) -> CheckInOut:
         support_wanted=body.support_wanted,
         relationships=[RelationshipDay(**r.model_dump()) for r in body.relationships],
     )
-    return checkin_out(checkin)
