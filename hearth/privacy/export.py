@@ -25,7 +25,7 @@ FORMAT_VERSION = 2
 def export_data(user: User) -> Tables:
     person = person_of(user)
     tables: Tables = {}
-    with reads_compiled_by_nobody():
+    with without_jit_compilation():
         for entry in entries():
             if entry.export is not None:
                 tables.update(entry.export(person))
@@ -33,10 +33,10 @@ def export_data(user: User) -> Tables:
 
 
 @contextmanager
-def reads_compiled_by_nobody() -> Iterator[None]:
-    """PostgreSQL takes the export's reads (index scans over a relationship's history, guessed
-    dear) for long analytic queries, and compiles each to machine code first, which costs more
-    than running them; within the export, it doesn't. SQLite has nothing to turn off."""
+def without_jit_compilation() -> Iterator[None]:
+    """PostgreSQL mistakes the export's reads (index scans over a relationship's history, whose
+    cost it overestimates) for long analytic queries and compiles each to machine code first,
+    which takes longer than running them; within the export, it doesn't. SQLite has no JIT."""
     if connection.vendor != "postgresql":
         yield
         return
