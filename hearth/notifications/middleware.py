@@ -2,13 +2,13 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from hearth.notifications.models import Notification
-from hearth.notifications.services import notifications_read
+from hearth.notifications.services import notifications_seen_at
 
 
 class SeenNotificationsMiddleware:
     """Opening the page a notification leads to counts as seeing it. Only reads, unless there
-    is something to mark: pages that promise to write nothing (help, quick exit) stay so."""
+    is something to mark: pages that promise to write nothing (help, quick exit) stay so. The
+    unread count it reads on the way is the one the page's header shows."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -20,11 +20,8 @@ class SeenNotificationsMiddleware:
             and request.user.is_authenticated
             and not request.headers.get("HX-Request")
         ):
-            unseen = list(
-                Notification.objects.filter(
-                    recipient=request.user, read_at__isnull=True, url=request.path
-                ).values_list("pk", flat=True)
+            request.unread_notifications = notifications_seen_at(  # type: ignore[attr-defined]
+                user=request.user,  # type: ignore[arg-type]
+                url=request.path,
             )
-            if unseen:
-                notifications_read(user=request.user, ids=unseen)  # type: ignore[arg-type]
         return self.get_response(request)

@@ -6,6 +6,7 @@ from datetime import time
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -65,6 +66,17 @@ def notify(
         ids = [n.pk for n in made]
         transaction.on_commit(lambda: delivery.send_outside_the_app(ids, channels))
     return made
+
+
+def notifications_seen_at(*, user: User, url: str) -> int:
+    """Opening `url` counts as seeing what leads there: those are marked read. Returns how many
+    stay unread, from one query when nothing led there (most pages)."""
+    counts = Notification.objects.filter(recipient=user, read_at__isnull=True).aggregate(
+        unread=Count("pk"), here=Count("pk", filter=Q(url=url))
+    )
+    if not counts["here"]:
+        return int(counts["unread"])
+    return max(0, counts["unread"] - notifications_read(user=user, url=url))
 
 
 def notifications_read(*, user: User, ids: Iterable[int] | None = None, url: str = "") -> int:

@@ -1,17 +1,13 @@
 from django.http import HttpRequest
 
-from hearth.relationships.selectors import memberships_of
+from hearth.relationships.selectors import places_to_switch_to
 
 
 def relationship_switcher(request: HttpRequest) -> dict[str, object]:
     """The relationships in the navigation, so a person can switch between them."""
     if not request.user.is_authenticated:
         return {}
-    memberships = [
-        m
-        for m in memberships_of(request.user)  # type: ignore[arg-type]
-        if not m.relationship.is_archived
-    ]
+    memberships = places_to_switch_to(request.user)  # type: ignore[arg-type]
     current_id = request.session.get("current_relationship")
     current = next((m for m in memberships if m.relationship_id == current_id), None)
     return {

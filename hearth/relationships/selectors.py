@@ -26,6 +26,17 @@ def memberships_of(user: User) -> QuerySet[Member]:
     )
 
 
+def places_to_switch_to(user: User) -> list[Member]:
+    """The person's current places in relationships that aren't archived, by name: what the
+    navigation's switcher lists (no counts, no more than it shows)."""
+    return list(
+        Member.objects.current()
+        .filter(user=user, relationship__archived_at__isnull=True)
+        .select_related("relationship")
+        .order_by("relationship__name", "relationship__pk")
+    )
+
+
 def member_for(*, user: User, relationship_id: int) -> Member:
     """The asking person's current membership, or 404 for anyone else: the one access check."""
     # An id beyond 64 bits can't exist (and SQLite can't even compare one): not found either.
