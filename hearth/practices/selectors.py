@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -53,13 +53,18 @@ def plans_visible_to(member: Member) -> QuerySet[Plan]:
 
 
 def upcoming_plans(member: Member, days: int = 14) -> list[Plan]:
+    """The plans ahead, each with the reflections this member may read (for plan_view), read
+    together in one more query."""
     now = timezone.now()
+    seen = Prefetch("reflections", reflections_visible_to(member), to_attr="reflections_seen")
     return list(
-        plans_visible_to(member).filter(
+        plans_visible_to(member)
+        .filter(
             cancelled_at__isnull=True,
             starts_at__gte=now - timedelta(hours=12),
             starts_at__lte=now + timedelta(days=days),
         )
+        .prefetch_related(seen)
     )
 
 
@@ -90,7 +95,10 @@ class PlanView:
 
 
 def plan_view(member: Member, plan: Plan) -> PlanView:
-    reflections = list(reflections_visible_to(member).filter(plan=plan))
+    # Read already, for this same member, when the plan came from upcoming_plans().
+    reflections = getattr(plan, "reflections_seen", None)
+    if reflections is None:
+        reflections = list(reflections_visible_to(member).filter(plan=plan))
     return PlanView(
         plan=plan,
         title=practice_title(plan.practice_key),

@@ -1,8 +1,13 @@
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,6 +23,18 @@ from hearth.relationships.models import Member
 PLAN_IDS = "plan_%s"  # the plan form shares the practice page with the reflection form
 
 
+@lru_cache(maxsize=128)
+def library_cards(language: str, relationship_id: int, keys: tuple[str, ...]) -> SafeString:
+    """The library's cards, drawn once per process for each language, relationship and set of
+    practices: practices are content, changed only by a new release."""
+    practices = [by_key()[key] for key in keys]
+    with translation.override(language):
+        html = render_to_string(
+            "practices/_cards.html", {"practices": practices, "relationship_id": relationship_id}
+        )
+    return mark_safe(html)  # noqa: S308 - drawn by the template, escaped there
+
+
 @membership_required
 def library(request: HttpRequest, member: Member) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
@@ -25,13 +42,14 @@ def library(request: HttpRequest, member: Member) -> HttpResponse:
     practices = selectors.practices_for(member.relationship)
     if category:
         practices = [p for p in practices if p.category == category]
+    keys = tuple(p.key for p in practices)
     return render(
         request,
         "practices/library.html",
         {
             "relationship": member.relationship,
             "form": form,
-            "practices": practices,
+            "cards": library_cards(translation.get_language(), member.relationship_id, keys),
             "plans": [selectors.plan_view(member, p) for p in selectors.upcoming_plans(member)],
             "recommended": [r for r in recommendations_for(member) if r.kind == "practice"],
         },
