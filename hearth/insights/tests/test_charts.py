@@ -3,7 +3,12 @@
 import re
 from datetime import date, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from hearth.insights.charts import Chart, Line, path_data, x_ticks
+from hearth.insights.dashboard import CHART_DAYS, shown_trend
+from hearth.insights.statistics import rolling_mean
 
 START = date(2025, 3, 1)
 
@@ -103,3 +108,12 @@ def test_dates_spread_over_the_range_without_repeating():
     spread = x_ticks(START, START + timedelta(days=89))
     assert [d.day for _, d in spread] == [1, 31, 29, 29]  # 1 Mar, 31 Mar, 29 Apr, 29 May
     assert [round(p) for p, _ in spread] == [0, 34, 66, 100]  # whole days, about a third apart
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(min_value=1, max_value=7)), max_size=3 * CHART_DAYS)
+)
+def test_a_trend_smoothed_from_only_the_days_it_shows_is_the_same_as_from_all_of_them(
+    values: list[int | None],
+):
+    assert shown_trend(values) == rolling_mean(values)[-CHART_DAYS:]
