@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "hearth.accounts",
     "hearth.relationships",
     "hearth.questions",
+    "hearth.search",
     "hearth.activity",
     "hearth.checkins",
     "hearth.assessments",

@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema, Status
 from hearth.api_types import MemberRef, Text, errors, me, member_ref, membership
 from hearth.questions import selectors, services
 from hearth.questions.models import Answer, Boundary, Category, Prompt, Response, ResponseKind
-from hearth.questions.selectors import PromptView
+from hearth.questions.selectors import JOURNAL_PAGE, JOURNAL_PAGE_MOST, PromptView
 from hearth.questions.services import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, MIN_QUESTION_LENGTH
 from hearth.relationships.models import Member
 
@@ -133,22 +133,41 @@ class BoundariesOut(Schema):
 
 
 class JournalFilter(Schema):
-    q: str = Field("", max_length=100)
+    q: str = Field(
+        "",
+        max_length=100,
+        description="Words to find, each anywhere in an entry (whole words; case and accents "
+        "don't matter): in the question, or in the answers and replies you may read.",
+    )
     category: Category | None = None
     date_from: date | None = None
     date_to: date | None = None
+    limit: int = Field(
+        JOURNAL_PAGE, ge=1, le=JOURNAL_PAGE_MOST, description="How many entries, newest first."
+    )
+    before: int | None = Field(
+        None,
+        ge=1,
+        le=2**63 - 1,
+        description="The id of the last entry you have: the entries after it (opened earlier). "
+        "Walk back by passing the last id of each page until a page comes back short.",
+    )
+
+
+# Built from our own rows, so constructed without checking each field again: the response is
+# checked against its schema once, on the way out.
 
 
 def answer_out(answer: Answer, viewer: Member) -> AnswerOut:
     responses: list[Response] = list(answer.responses.all())
-    return AnswerOut(
+    return AnswerOut.model_construct(
         id=answer.pk,
         member=member_ref(answer.member),
         text=answer.text,
         choice=answer.choice,
         felt_understood=answer.felt_understood if answer.member_id == viewer.pk else None,
         responses=[
-            ResponseOut(
+            ResponseOut.model_construct(
                 id=r.pk,
                 member=member_ref(r.member),
                 kind=ResponseKind(r.kind),
@@ -162,10 +181,12 @@ def answer_out(answer: Answer, viewer: Member) -> AnswerOut:
 
 def prompt_out(view: PromptView) -> PromptOut:
     prompt, question = view.prompt, view.prompt.question
-    return PromptOut(
+    answers = {a.pk: answer_out(a, view.me) for a in view.answers}
+    mine = view.my_answer
+    return PromptOut.model_construct(
         id=prompt.pk,
         date=prompt.date,
-        question=QuestionOut(
+        question=QuestionOut.model_construct(
             id=question.pk,
             text=question.localized_text,
             category=Category(question.category),
@@ -178,10 +199,10 @@ def prompt_out(view: PromptView) -> PromptOut:
         sitting_id=prompt.sitting_id,
         answered=[member_ref(m) for m in view.answered],
         waiting_for=[member_ref(m) for m in view.waiting_for],
-        my_answer=answer_out(view.my_answer, view.me) if view.my_answer else None,
-        answers=[answer_out(a, view.me) for a in view.answers],
+        my_answer=(answers.get(mine.pk) or answer_out(mine, view.me)) if mine else None,
+        answers=list(answers.values()),
         my_guesses=[
-            GuessOut(about=member_ref(g.about), choice=g.choice, actual=g.actual)
+            GuessOut.model_construct(about=member_ref(g.about), choice=g.choice, actual=g.actual)
             for g in view.guesses
         ],
     )
@@ -304,11 +325,13 @@ def rate(request: HttpRequest, relationship_id: int, answer_id: int, body: Ratin
 @router.get(
     R + "/journal",
     response={200: list[PromptOut], **errors(404, 422)},
-    summary="Shared questions, newest first",
+    summary="Shared questions, newest first, a page at a time",
 )
 def journal(
     request: HttpRequest, relationship_id: int, filters: Query[JournalFilter]
 ) -> list[PromptOut]:
+    """The questions you answered that opened while you belonged, `limit` at a time, with the
+    answers and responses you may read. For the next page, pass `before` = the last id."""
     member = membership(request, relationship_id)
     prompts = selectors.journal(
         member,
@@ -316,8 +339,11 @@ def journal(
         category=filters.category or "",
         date_from=filters.date_from,
         date_to=filters.date_to,
-    )[:100]
-    return [prompt_out(view) for view in selectors.prompt_views(member, list(prompts))]
+    )
+    page, _more = selectors.journal_page(
+        member, prompts, before=filters.before, limit=filters.limit
+    )
+    return [prompt_out(view) for view in selectors.prompt_views(member, page)]
 
 
 @router.get(

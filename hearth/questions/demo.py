@@ -27,6 +27,7 @@ from hearth.questions.selection import (
     times_asked,
 )
 from hearth.relationships.models import Member, Relationship
+from hearth.search.index import rebuild_index
 
 if TYPE_CHECKING:
     from hearth.demo.world import DemoWorld
@@ -139,6 +140,7 @@ def build_question_history(world: "DemoWorld", days: int = 90) -> None:
             if len(answering) == len(present):
                 Prompt.objects.filter(pk=prompt.pk).update(revealed_at=moment + timedelta(hours=1))
                 respond(answers, rng, moment)
+        rebuild_index(relationship.pk)  # the history went in row by row, not through services
 
 
 def add_answer(prompt: Prompt, member: Member, written: WrittenAnswer, moment: datetime) -> Answer:

@@ -110,3 +110,11 @@ class JournalFilterForm(forms.Form):
     date_to = forms.DateField(
         required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class JournalPageForm(forms.Form):
+    """Where a page of the journal starts: a month ("2024-05"), or after an entry (a search's
+    next page). Read from the address, never shown."""
+
+    month = forms.DateField(required=False, input_formats=["%Y-%m"])
+    before = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)

@@ -169,7 +169,11 @@ class Prompt(models.Model):
                 name="prompt_not_both_revealed_and_skipped",
             ),
         ]
-        indexes = [models.Index(fields=["relationship", "revealed_at"])]
+        indexes = [
+            models.Index(fields=["relationship", "revealed_at"]),
+            # The journal walks a relationship's prompts by date, a month at a time.
+            models.Index(fields=["relationship", "date"], name="prompt_relationship_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date}: {self.question}"

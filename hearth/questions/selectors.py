@@ -1,16 +1,29 @@
 """What a member may see of the question loop. Every read of answers goes through here."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from hearth.questions.models import Answer, Guess, Prompt, Response, Sitting
 from hearth.questions.selection import fit_for, relationship_today
 from hearth.questions.services import MIN_MEMBERS_TO_REVEAL
 from hearth.relationships.models import Member
+from hearth.search.selectors import prompts_matching
 
 
 def prompt_for(member: Member, prompt_id: int) -> Prompt:
@@ -121,12 +134,15 @@ def prompt_progress(member: Member, prompt_id: int) -> Progress:
 
 def answers_visible_to(member: Member) -> QuerySet[Answer]:
     """Every answer the member may read: their own, and others' on prompts they answered too
-    that opened while they belonged. Reciprocity and membership in time, in one place."""
-    answered = Answer.objects.filter(member=member).values("prompt_id")
-    return Answer.objects.filter(prompt__relationship_id=member.relationship_id).filter(
+    that opened while they belonged. Reciprocity and membership in time, in one place; asked
+    row by row, so a read of a few answers costs a few lookups however long the history."""
+    answered_too = Answer.objects.filter(prompt_id=OuterRef("prompt_id"), member=member)
+    # Scoped through the author's membership (one of this relationship's, as answering
+    # requires), so a read of a few prompts' answers starts from those prompts.
+    return Answer.objects.filter(member__relationship_id=member.relationship_id).filter(
         Q(member=member)
         | (
-            Q(prompt_id__in=answered)
+            Exists(answered_too)
             & member.while_a_member("prompt__revealed_at")
             & member.while_a_member("created_at")
         )
@@ -135,33 +151,27 @@ def answers_visible_to(member: Member) -> QuerySet[Answer]:
 
 def responses_visible_to(member: Member) -> QuerySet[Response]:
     """Reactions and replies on answers the member may read, written while they belonged."""
-    return Response.objects.filter(answer__in=answers_visible_to(member)).filter(
-        member.while_a_member("created_at")
-    )
-
-
-def with_visible_responses(member: Member, answers: QuerySet[Answer]) -> QuerySet[Answer]:
-    return answers.select_related("member__user").prefetch_related(
-        Prefetch(
-            "responses",
-            responses_visible_to(member)
-            .select_related("member__user")
-            .order_by("created_at", "pk"),
-        )
-    )
+    readable = answers_visible_to(member).filter(pk=OuterRef("answer_id"))
+    return Response.objects.filter(Exists(readable)).filter(member.while_a_member("created_at"))
 
 
 def prompt_views(member: Member, prompts: list[Prompt]) -> list[PromptView]:
     """Many prompts as the member may see them, in a fixed number of queries."""
-    members = list(
-        Member.objects.current()
-        .filter(relationship_id=member.relationship_id)
-        .select_related("user")
-    )
+    # Everyone who ever belonged, once: each answer, response and guess points into this.
+    everyone = {
+        m.pk: m
+        for m in Member.objects.filter(relationship_id=member.relationship_id).select_related(
+            "user"
+        )
+    }
+    members = [m for m in everyone.values() if m.is_current]
+    readable = answers_visible_to(member).filter(prompt__in=prompts)
+    responses = Prefetch("responses", responses_visible_to(member).order_by("created_at", "pk"))
     visible: dict[int, list[Answer]] = defaultdict(list)
-    for answer in with_visible_responses(
-        member, answers_visible_to(member).filter(prompt__in=prompts)
-    ):
+    for answer in readable.prefetch_related(responses):
+        answer.member = everyone[answer.member_id]
+        for response in answer.responses.all():
+            response.member = everyone[response.member_id]
         visible[answer.prompt_id].append(answer)
     answered: dict[int, set[int]] = defaultdict(set)  # who has answered, never what
     for prompt_id, member_id in Answer.objects.filter(prompt__in=prompts).values_list(
@@ -169,9 +179,8 @@ def prompt_views(member: Member, prompts: list[Prompt]) -> list[PromptView]:
     ):
         answered[prompt_id].add(member_id)
     guesses: dict[int, list[Guess]] = defaultdict(list)
-    for guess in Guess.objects.filter(prompt__in=prompts, guesser=member).select_related(
-        "about__user"
-    ):
+    for guess in Guess.objects.filter(prompt__in=prompts, guesser=member):
+        guess.about = everyone[guess.about_id]
         guesses[guess.prompt_id].append(guess)
 
     views = []
@@ -227,6 +236,11 @@ def waiting_for_my_answer(member: Member, *, today: Prompt | None, limit: int = 
     return [p for p in prompts[: limit * 2] if fit.allows(p.question)][:limit]
 
 
+JOURNAL_PAGE = 20  # entries a search or the API returns at a time
+JOURNAL_PAGE_MOST = 100
+KNOWING_MONTHS = 12
+
+
 def journal(
     member: Member,
     *,
@@ -236,16 +250,14 @@ def journal(
     date_to: date | None = None,
 ) -> QuerySet[Prompt]:
     """Shared questions the member took part in: answered by them, and opened while they
-    belonged; each with the answers and responses they may read."""
+    belonged; newest opened first. A search finds words through the index (hearth/search),
+    only in what the member may read; no answer is loaded here (see journal_entries)."""
     fit = fit_for(member.relationship)
     prompts = (
         Prompt.objects.filter(relationship_id=member.relationship_id, answers__member=member)
         .filter(member.while_a_member("revealed_at"))
         .exclude(question__category__in=fit.excluded)
         .select_related("question")
-        .prefetch_related(
-            Prefetch("answers", with_visible_responses(member, answers_visible_to(member)))
-        )
         .order_by("-revealed_at", "-pk")
     )
     if category:
@@ -255,20 +267,109 @@ def journal(
     if date_to:
         prompts = prompts.filter(date__lte=date_to)
     if search:
-        words = search.lower().split()
-        matching = [p.pk for p in prompts if all(word in searchable_text(p) for word in words)]
-        prompts = prompts.filter(pk__in=matching)
+        prompts = prompts_matching(
+            prompts,
+            search,
+            relationship_id=member.relationship_id,
+            answers=answers_visible_to(member),
+            responses=responses_visible_to(member),
+        )
     return prompts
 
 
-def searchable_text(prompt: Prompt) -> str:
-    """The words a search looks through: the question in English and in the reader's language,
-    the answers and the responses."""
-    parts = [prompt.question.text, prompt.question.localized_text]
-    for answer in prompt.answers.all():
-        parts.append(answer.text)
-        parts.extend(r.text for r in answer.responses.all())
-    return " ".join(parts).lower()
+def journal_page(
+    member: Member,
+    prompts: QuerySet[Prompt],
+    *,
+    before: int | None = None,
+    limit: int = JOURNAL_PAGE,
+) -> tuple[list[Prompt], bool]:
+    """One page of the journal, newest first: the entries that come after the entry `before`
+    (the id of an entry of this relationship; none for the newest), and whether more follow."""
+    limit = max(1, min(limit, JOURNAL_PAGE_MOST))
+    if before is not None:
+        cursor = Subquery(
+            Prompt.objects.filter(pk=before, relationship_id=member.relationship_id).values(
+                "revealed_at"
+            )[:1]
+        )
+        prompts = prompts.filter(Q(revealed_at__lt=cursor) | Q(revealed_at=cursor, pk__lt=before))
+    page = list(prompts[: limit + 1])
+    return page[:limit], len(page) > limit
+
+
+def journal_entries(member: Member, prompts: Iterable[Prompt]) -> list[Prompt]:
+    """The prompts with the answers the member may read, each knowing how many responses the
+    member may read under it (`responses_seen`), without reading the responses themselves."""
+    seen = (
+        responses_visible_to(member)
+        .filter(answer=OuterRef("pk"))
+        .order_by()
+        .values("answer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    answers = answers_visible_to(member).annotate(responses_seen=Coalesce(Subquery(seen), 0))
+    entries = list(prompts)
+    prefetch_related_objects(entries, Prefetch("answers", answers))
+    everyone = Member.objects.filter(relationship_id=member.relationship_id).select_related("user")
+    authors = {m.pk: m for m in everyone}
+    for entry in entries:
+        for answer in entry.answers.all():
+            answer.member = authors[answer.member_id]
+    return entries
+
+
+@dataclass(frozen=True)
+class JournalMonth:
+    """The month shown, the months of its year that have entries (newest first), and the
+    nearest months with entries in the years before and after."""
+
+    month: date | None
+    months: list[date] = field(default_factory=list)
+    earlier: date | None = None
+    later: date | None = None
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_after(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def journal_month(prompts: QuerySet[Prompt], wanted: date | None = None) -> JournalMonth:
+    """The month to show (the one asked for, else the newest with entries) and the way to the
+    others: a year's months and the nearest entries around it, read from the (relationship,
+    date) index, however many years the journal holds."""
+    by_date = prompts.order_by("-date").values_list("date", flat=True)
+    month = wanted
+    if month is None:
+        newest = by_date.first()
+        if newest is None:
+            return JournalMonth(month=None)
+        month = first_of_month(newest)
+    year, next_year = month.replace(month=1), month.replace(year=month.year + 1, month=1)
+    months = list(
+        prompts.filter(date__gte=year, date__lt=next_year)
+        .order_by()
+        .dates("date", "month", order="DESC")
+    )
+    if wanted is not None and wanted not in months:
+        return journal_month(prompts)  # nothing that month: the newest, as with no month asked
+    earlier = by_date.filter(date__lt=year).first()
+    later = by_date.order_by("date").filter(date__gte=next_year).first()
+    return JournalMonth(
+        month=month,
+        months=months,
+        earlier=first_of_month(earlier) if earlier else None,
+        later=first_of_month(later) if later else None,
+    )
+
+
+def in_month(prompts: QuerySet[Prompt], month: date) -> QuerySet[Prompt]:
+    return prompts.filter(date__gte=month, date__lt=month_after(month))
 
 
 @dataclass
@@ -278,37 +379,29 @@ class KnowingMonth:
     matched: int
 
 
-def journal_months(prompts: QuerySet[Prompt]) -> list[date]:
-    """The months the journal has entries in, newest first (the first day of each)."""
-    return list(prompts.order_by().dates("date", "month", order="DESC"))
-
-
-def in_month(prompts: QuerySet[Prompt], month: date) -> QuerySet[Prompt]:
-    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return prompts.filter(date__gte=month, date__lt=following)
-
-
-def knowing_each_other(member: Member) -> list[KnowingMonth]:
-    """The relationship's guesses per month and how many matched: together, not a contest."""
-    guesses = (
-        Guess.objects.filter(prompt__relationship_id=member.relationship_id)
+def knowing_each_other(member: Member, today: date | None = None) -> list[KnowingMonth]:
+    """The relationship's guesses per month over the last twelve months, and how many matched
+    the pick: together, not a contest. Counted in the database."""
+    today = today or relationship_today(member.relationship)
+    since = first_of_month(today - timedelta(days=31 * (KNOWING_MONTHS - 1)))
+    actual = (
+        Answer.objects.filter(
+            prompt_id=OuterRef("prompt_id"), member_id=OuterRef("about_id"), choice__isnull=False
+        )
+        .order_by()
+        .values("choice")
+    )
+    rows = (
+        Guess.objects.filter(
+            prompt__relationship_id=member.relationship_id, prompt__date__gte=since
+        )
         .filter(member.while_a_member("prompt__revealed_at"))
-        .values_list("prompt__date", "about_id", "prompt_id", "choice")
+        .annotate(actual=Subquery(actual))
+        .filter(actual__isnull=False)
+        .annotate(month=TruncMonth("prompt__date"))
+        .order_by()
+        .values("month")
+        .annotate(guesses=Count("pk"), matched=Count("pk", filter=Q(choice=F("actual"))))
+        .order_by("month")
     )
-    choices = dict(
-        (((a_prompt, a_member), a_choice))
-        for a_prompt, a_member, a_choice in Answer.objects.filter(
-            prompt__relationship_id=member.relationship_id,
-            prompt__revealed_at__isnull=False,
-            choice__isnull=False,
-        ).values_list("prompt_id", "member_id", "choice")
-    )
-    months: dict[date, list[int]] = defaultdict(lambda: [0, 0])
-    for day, about, prompt_id, choice in guesses:
-        actual = choices.get((prompt_id, about))
-        if actual is None:
-            continue
-        month = day.replace(day=1)
-        months[month][0] += 1
-        months[month][1] += int(actual == choice)
-    return [KnowingMonth(m, n, k) for m, (n, k) in sorted(months.items())]
+    return [KnowingMonth(first_of_month(r["month"]), r["guesses"], r["matched"]) for r in rows]

@@ -31,6 +31,7 @@ from hearth.questions.selection import (
 )
 from hearth.refusals import Refusal
 from hearth.relationships.models import Member, Relationship
+from hearth.search.index import index_answer, index_question, index_response
 
 MAX_ANSWER_LENGTH = 5000
 MIN_QUESTION_LENGTH = 10
@@ -165,6 +166,7 @@ def answer_submit(
     else:
         answer.text, answer.choice, answer.updated_at = text, choice, now
         answer.save(update_fields=["text", "choice", "updated_at"])
+    index_answer(answer)
     reveal_if_everyone_answered(prompt, by=member)
     return answer
 
@@ -242,6 +244,7 @@ def reaction_toggle(*, member: Member, answer: Answer, kind: str) -> bool:
     return True
 
 
+@transaction.atomic
 def reply_add(
     *, member: Member, answer: Answer, text: str, parent_id: int | None = None
 ) -> Response:
@@ -265,6 +268,7 @@ def reply_add(
     response = Response.objects.create(
         answer=answer, member=member, kind=ResponseKind.REPLY, text=text, parent=parent
     )
+    index_response(response)
     signals.response_given.send(sender=Response, response=response)
     return response
 
@@ -311,6 +315,7 @@ def guess_submit(*, member: Member, prompt: Prompt, about_member_id: int, choice
 # --- the relationship's own questions, boundaries and consent --------------------------------
 
 
+@transaction.atomic
 def own_question_add(
     *, member: Member, text: str, category: str, depth: int, choices: list[str] | None = None
 ) -> Question:
@@ -330,7 +335,7 @@ def own_question_add(
         raise QuestionError(_("Depth is 1 (light), 2 (personal) or 3 (vulnerable)."), field="depth")
     if choices and not 3 <= len(choices) <= 5:
         raise QuestionError(_("Give 3 to 5 options, or none."), field="choices")
-    return Question.objects.create(
+    question = Question.objects.create(
         text=text,
         category=category,
         depth=depth,
@@ -340,6 +345,8 @@ def own_question_add(
         relationship=member.relationship,
         author=member.user,
     )
+    index_question(question)
+    return question
 
 
 @transaction.atomic

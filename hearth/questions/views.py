@@ -13,6 +13,7 @@ from hearth.questions.forms import (
     AnswerForm,
     GuessForm,
     JournalFilterForm,
+    JournalPageForm,
     OwnQuestionForm,
     PreferencesForm,
     RatingForm,
@@ -212,9 +213,12 @@ def rate(request: HttpRequest, member: Member, answer_id: int) -> HttpResponse:
 
 @membership_required
 def journal(request: HttpRequest, member: Member) -> HttpResponse:
-    """A month at a time, with a list of months to jump to; a search looks through them all."""
+    """A month at a time, with the way to the other months; a search looks through them all,
+    a page of matches at a time."""
     form = JournalFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
+    place = JournalPageForm(request.GET)
+    where = place.cleaned_data if place.is_valid() else {}
     searching = any(filters.get(name) for name in ("q", "category", "date_from", "date_to"))
     prompts = selectors.journal(
         member,
@@ -223,28 +227,30 @@ def journal(request: HttpRequest, member: Member) -> HttpResponse:
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
     )
-    months = selectors.journal_months(prompts)
-    month = None
-    if not searching and months:
-        month = next(
-            (m for m in months if m.strftime("%Y-%m") == request.GET.get("month")), months[0]
+    context: dict[str, object] = {
+        "relationship": member.relationship,
+        "member": member,
+        "form": form,
+        "searching": searching,
+        "knowing": selectors.knowing_each_other(member),
+    }
+    if searching:
+        page, more = selectors.journal_page(member, prompts, before=where.get("before"))
+        following = request.GET.copy()
+        following["before"] = str(page[-1].pk) if page else ""
+        context.update(
+            prompts=selectors.journal_entries(member, page),
+            older=f"?{following.urlencode()}" if more else "",
         )
-        prompts = selectors.in_month(prompts, month)
-    return render(
-        request,
-        "questions/journal.html",
-        {
-            "relationship": member.relationship,
-            "member": member,
-            "form": form,
-            "searching": searching,
-            "prompts": prompts[:100],
-            "months": months,
-            "month": month,
-            "knowing": selectors.knowing_each_other(member),
-            "reviews": reviews_visible_to(member)[:6],
-        },
-    )
+    else:
+        shown = selectors.journal_month(prompts, where.get("month"))
+        month_prompts = selectors.in_month(prompts, shown.month)[:100] if shown.month else []
+        context.update(
+            prompts=selectors.journal_entries(member, month_prompts),
+            shown=shown,
+            reviews=reviews_visible_to(member)[:6],
+        )
+    return render(request, "questions/journal.html", context)
 
 
 @membership_required

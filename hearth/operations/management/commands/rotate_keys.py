@@ -5,12 +5,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from hearth import encryption
+from hearth.search.index import rebuild_index
 
 
 class Command(BaseCommand):
     help = (
-        "Add a new encryption key and re-encrypt every encrypted field with it. "
-        "Old keys stay readable until --drop-old."
+        "Add a new encryption key, re-encrypt every encrypted field with it and rebuild the "
+        "search index under it. Old keys stay readable until --drop-old."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,6 +44,9 @@ class Command(BaseCommand):
             encryption.forget_keys()
         count = reencrypt_everything()
         self.stdout.write(f"Re-encrypted {count} values with the newest key.")
+        # The search index's key comes from the newest key, so its hashes are made again.
+        words = rebuild_index()
+        self.stdout.write(f"Search index rebuilt: {words} words.")
         if drop_old and not from_env:
             encryption.write_keys(keys[:1])
             encryption.forget_keys()
