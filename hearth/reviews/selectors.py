@@ -33,13 +33,24 @@ def contributions_visible_to(member: Member) -> QuerySet[ReviewContribution]:
     )
 
 
+def reviews_reached(member: Member) -> QuerySet[WeeklyReview]:
+    """The weeks reviewed while the member belonged."""
+    return WeeklyReview.objects.filter(relationship_id=member.relationship_id).filter(
+        member.while_a_member("created_at")
+    )
+
+
 def reviews_visible_to(member: Member) -> QuerySet[WeeklyReview]:
     """The weeks reviewed while the member belonged, each with the parts they may read."""
-    return (
-        WeeklyReview.objects.filter(relationship_id=member.relationship_id)
-        .filter(member.while_a_member("created_at"))
-        .prefetch_related(Prefetch("contributions", contributions_visible_to(member)))
+    return reviews_reached(member).prefetch_related(
+        Prefetch("contributions", contributions_visible_to(member))
     )
+
+
+def earlier_weeks(member: Member, week: date, count: int = 12) -> list[WeeklyReview]:
+    """The weeks reviewed before this one, newest first, for a list of links: the reviews
+    alone, none of what was written in them."""
+    return list(reviews_reached(member).exclude(week_of=week)[:count])
 
 
 def review_for(member: Member, week: date) -> WeeklyReview | None:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hearth.practices.selectors import practices_for
+from hearth.questions.selection import Fit
 from hearth.refusals import refusal_shown
 from hearth.relationships.access import membership_required
 from hearth.relationships.models import Member
@@ -14,8 +15,9 @@ from hearth.reviews.forms import ContributionForm
 
 
 def contribution_form(member: Member, data: object = None) -> ContributionForm:
-    others = [m for m in current_members(member.relationship) if m.pk != member.pk]
-    practices = practices_for(member.relationship)
+    members = list(current_members(member.relationship))
+    others = [m for m in members if m.pk != member.pk]
+    practices = practices_for(member.relationship, Fit(member.relationship, members))
     return ContributionForm(data, others=others, practices=practices)  # type: ignore[arg-type]
 
 
@@ -41,7 +43,7 @@ def week_page(
             "contributions": contributions,
             "mine": mine,
             "form": form,
-            "past": selectors.reviews_visible_to(member).exclude(week_of=week)[:12],
+            "past": selectors.earlier_weeks(member, week),
         },
         status=status,
     )

@@ -5,12 +5,16 @@ keeps a summary."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from hearth.gratitude.models import Appreciation
 from hearth.practices.library import library
 from hearth.practices.models import Plan
+from hearth.reviews.models import ReviewContribution, WeeklyReview
+from hearth.reviews.selectors import this_week
 from hearth.tests.api import Caller
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +62,40 @@ def test_adding_again_the_same_week_changes_the_members_part(client, ours, alice
     as_alice.call("PUT", url, {"went_well": "first"})
     review = as_alice.call("PUT", url, {"went_well": "second"}).json()
     assert [c["went_well"] for c in review["contributions"]] == ["second"]
+
+
+def test_earlier_weeks_are_links_read_without_what_was_written_in_them(client, ours, alice, bob):
+    """Twelve earlier weeks listed newest first, each a link, in the same queries however much
+    was written in them."""
+    monday = this_week(ours)
+    places = list(ours.memberships.all())
+    client.force_login(alice)
+    url = reverse("reviews:week", args=[ours.pk])
+
+    def page() -> tuple[int, str]:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        # What was written is read for this week's review only.
+        written = [q for q in queries if 'FROM "reviews_reviewcontribution"' in q["sql"]]
+        assert len(written) == 1
+        return len(queries), html
+
+    def weeks(back: range) -> None:
+        for n in back:
+            review = WeeklyReview.objects.create(
+                relationship=ours, week_of=monday - timedelta(weeks=n)
+            )
+            for place in places:
+                ReviewContribution.objects.create(
+                    review=review, member=place, went_well=f"week {n} was kind"
+                )
+
+    weeks(range(1, 3))
+    few, _ = page()
+    weeks(range(3, 40))
+    many, html = page()
+    assert few == many
+    listed = html.split('id="past-heading"')[1]
+    assert listed.count("<li><a href=") == 12
+    assert "was kind" not in html
