@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from hearth.content_translations import catalogue, content_language, translated
 from hearth.questions.bank import load_bank, question_dir
-from hearth.questions.models import Answer, Prompt, Response
+from hearth.questions.models import Answer, Prompt, Question, Response
 from hearth.search.models import IndexedWord
 from hearth.search.words import index_key, query_words, token, words
 
@@ -36,11 +36,15 @@ def prompts_matching(
         found = IndexedWord.objects.filter(
             relationship_id=relationship_id, token=token(relationship_id, word, key)
         )
-        prompts = prompts.filter(
-            Q(pk__in=found.filter(readable).values("prompt_id"))
-            | Q(question_id__in=found.filter(question__isnull=False).values("question_id"))
-            | Q(question__key__in=bank_questions_with(word))
+        # Conditions on the prompt's own columns only, so the database filters prompts as it
+        # walks them rather than joining each to every question.
+        matches = Q(pk__in=found.filter(readable).values("prompt_id")) | Q(
+            question_id__in=found.filter(question__isnull=False).values("question_id")
         )
+        bank = bank_questions_with(word)
+        if bank:
+            matches |= Q(question_id__in=Question.objects.filter(key__in=bank).values("pk"))
+        prompts = prompts.filter(matches)
     return prompts
 
 
