@@ -31,7 +31,10 @@ def appreciations_visible_to(member: Member) -> QuerySet[Appreciation]:
 def appreciations_for_home(member: Member) -> list[Appreciation]:
     """Thank-yous to this member from the last week, for the home page."""
     since = timezone.now() - FRESH
-    return list(appreciations_visible_to(member).filter(recipient=member, created_at__gte=since))
+    to_them = appreciations_visible_to(member).filter(recipient=member, created_at__gte=since)
+    return list(
+        to_them.select_related(None).select_related("sender__user")
+    )  # they are the recipient
 
 
 def log_line_visible_to(member: Member) -> Q:
