@@ -6,7 +6,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from hearth.accounts.models import User
-from hearth.accounts.timezones import TimeZoneSelect, time_zone_choices
+from hearth.accounts.timezones import time_zone_choices
+from hearth.widgets import PlainSelect
 
 
 def language_choices() -> list[tuple[str, str | Promise]]:
@@ -28,7 +29,7 @@ class SignupForm(forms.Form):
         label=gettext_lazy("Time zone"),
         choices=time_zone_choices,
         initial="UTC",
-        widget=TimeZoneSelect(attrs={"data-guess": "browser"}),
+        widget=PlainSelect(attrs={"data-guess": "browser"}),
         help_text=gettext_lazy(
             "Your days, check-ins and reminders follow it. You can change it later."
         ),
@@ -51,7 +52,7 @@ class SignupForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
-        label=gettext_lazy("Time zone"), choices=time_zone_choices, widget=TimeZoneSelect
+        label=gettext_lazy("Time zone"), choices=time_zone_choices, widget=PlainSelect
     )
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),

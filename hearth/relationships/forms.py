@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hearth.accounts.timezones import TimeZoneSelect, time_zone_choices
+from hearth.accounts.timezones import time_zone_choices
 from hearth.relationships.models import Relationship
+from hearth.widgets import PlainSelect
 
 
 class RelationshipForm(forms.ModelForm):
@@ -16,7 +17,7 @@ class RelationshipForm(forms.ModelForm):
         choices=time_zone_choices,
         label=_("Time zone"),
         help_text=_("The day's question and check-ins follow this time zone."),
-        widget=TimeZoneSelect(attrs={"data-guess": "browser"}),
+        widget=PlainSelect(attrs={"data-guess": "browser"}),
     )
 
     class Meta:

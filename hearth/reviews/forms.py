@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from hearth.practices.library import Practice
 from hearth.relationships.models import Member
 from hearth.reviews.services import MAX_TEXT_LENGTH
+from hearth.widgets import PlainSelect
 
 
 class ContributionForm(forms.Form):
@@ -34,7 +35,7 @@ class ContributionForm(forms.Form):
         help_text=gettext_lazy("Something small you'd like to do differently, said kindly."),
     )
     practice_key = forms.ChoiceField(
-        required=False, label=gettext_lazy("4. Plan one practice for next week")
+        required=False, label=gettext_lazy("4. Plan one practice for next week"), widget=PlainSelect
     )
     practice_at = forms.DateTimeField(
         required=False,

@@ -8,6 +8,8 @@ from django import forms
 from django.forms.renderers import BaseRenderer, DjangoTemplates, TemplatesSetting
 from django.forms.utils import ErrorList
 
+from hearth.widgets import PlainSelect
+
 HEARTHS = TemplatesSetting()
 DJANGOS = DjangoTemplates()  # Django's own form templates, nothing of Hearth's
 
@@ -87,3 +89,15 @@ def test_error_lists_read_as_django_writes_them(errors: list[str], field_id: str
     ours = ErrorList(errors, field_id=field_id, renderer=HEARTHS)
     theirs = ErrorList(errors, field_id=field_id, renderer=DJANGOS)
     assert str(ours) == str(theirs)
+
+
+@pytest.mark.parametrize("attrs", ATTRS)
+@pytest.mark.parametrize("choices", [CHOICES, GROUPED, [], [(n, f"Zone {n}") for n in range(50)]])
+def test_a_plain_select_reads_exactly_as_django_s_select(
+    choices: list[Any], attrs: dict[str, Any]
+) -> None:
+    """Its options written once per process, yet the same HTML; groups fall back to Django's."""
+    for value in [None, "", 1, "2", 3, 4, "missing", 49]:
+        ours = PlainSelect(choices=choices)
+        theirs = forms.Select(choices=choices)
+        assert rendered(ours, value, attrs, HEARTHS) == rendered(theirs, value, attrs, DJANGOS)
