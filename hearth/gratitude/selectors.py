@@ -98,16 +98,18 @@ def nearest_day(member: Member, day: date, *, later: bool) -> date | None:
         thanks = thanks.filter(created_at__gte=moment).order_by("created_at")
     else:
         thanks = thanks.filter(created_at__lt=moment).order_by("-created_at")
-    thanked = thanks.values_list("created_at", flat=True).first()
     lines = GratitudeEntry.objects.filter(member=OuterRef("pk")).filter(log_line_visible_to(member))
     if later:
         lines = lines.filter(date__gte=day).order_by("date")
     else:
         lines = lines.filter(date__lt=day).order_by("-date")
     nearest = Max if not later else Min
-    written = Member.objects.filter(relationship_id=relationship.pk).aggregate(
-        day=nearest(Subquery(lines.values("date")[:1]))
-    )["day"]
+    # One query: each member's nearest line, and the nearest thank-you beside them.
+    found = Member.objects.filter(relationship_id=relationship.pk).aggregate(
+        written=nearest(Subquery(lines.values("date")[:1])),
+        thanked=Max(Subquery(thanks.values("created_at")[:1])),
+    )
+    written, thanked = found["written"], found["thanked"]
     days = [d for d in (written, thanked and local_day(relationship, thanked)) if d is not None]
     if not days:
         return None
