@@ -70,7 +70,6 @@ def rebuild_index(relationship_id: int | None = None, sources: Sources | None = 
     """Build the index again from the words themselves, for one relationship or all (after a
     key rotation, or for rows written before the index existed). Returns the words indexed."""
     sources = sources or Sources()
-    key = index_key()
     scope: dict[str, int] = {}
     if relationship_id is not None:
         scope = {"relationship_id": relationship_id}
@@ -89,23 +88,30 @@ def rebuild_index(relationship_id: int | None = None, sources: Sources | None = 
         "relationship_id",
     )
 
+    keys: list[bytes] = []  # the key is read only once there is something to index
+
+    def hashed(relationship_id: int, text: str) -> set[bytes]:
+        if not keys:
+            keys.append(index_key())
+        return tokens(relationship_id, text, keys[0])
+
     def words() -> Iterator[Any]:
         for pk, prompt_id, rel, text in answers.values_list(
             "pk", "prompt_id", "prompt__relationship_id", "text"
         ).iterator(chunk_size=BATCH):
-            for t in tokens(rel, text, key):
+            for t in hashed(rel, text):
                 yield sources.word(relationship_id=rel, token=t, prompt_id=prompt_id, answer_id=pk)
         for pk, prompt_id, rel, text in responses.values_list(
             "pk", "answer__prompt_id", "answer__prompt__relationship_id", "text"
         ).iterator(chunk_size=BATCH):
-            for t in tokens(rel, text, key):
+            for t in hashed(rel, text):
                 yield sources.word(
                     relationship_id=rel, token=t, prompt_id=prompt_id, response_id=pk
                 )
         for pk, rel, text in questions.values_list("pk", "relationship_id", "text").iterator(
             chunk_size=BATCH
         ):
-            for t in tokens(rel, text, key):
+            for t in hashed(rel, text):
                 yield sources.word(relationship_id=rel, token=t, question_id=pk)
 
     return save_in_batches(sources.word, words())
